@@ -1,0 +1,44 @@
+import { RepositorySnapshot } from '../snapshot/RepositorySnapshot';
+import { buildGoModel, GoModel } from '../model/go';
+import { buildWorkflowModel, WorkflowModel } from '../model/workflows';
+import { buildDockerModel, DockerModel } from '../model/docker';
+
+/** Settings the rules read, after defaults are applied. */
+export interface ResolvedPolicySettings {
+  /** GOPRIVATE-style patterns of module paths that are private to the organisation. */
+  privateModules: string[];
+}
+
+/**
+ * What a rule sees: the snapshot, the settings, and the parsed models of the repository.
+ * Each model is built on first use and then shared by every rule of the scan, so each
+ * file is parsed once per scan.
+ */
+export class RuleContext {
+  private goModel?: GoModel;
+  private workflowModel?: WorkflowModel;
+  private dockerModel?: DockerModel;
+
+  constructor(
+    readonly snapshot: RepositorySnapshot,
+    readonly settings: ResolvedPolicySettings,
+  ) {}
+
+  /** go.mod, go.work, go.sum presence, vendoring, version files and update bots. */
+  get go(): GoModel {
+    this.goModel ??= buildGoModel(this.snapshot);
+    return this.goModel;
+  }
+
+  /** Workflows, their jobs and steps (with local composite actions), and the root Makefile. */
+  get workflows(): WorkflowModel {
+    this.workflowModel ??= buildWorkflowModel(this.snapshot, this.go);
+    return this.workflowModel;
+  }
+
+  /** Dockerfiles, their stages and instructions, and .dockerignore files. */
+  get docker(): DockerModel {
+    this.dockerModel ??= buildDockerModel(this.snapshot, this.go);
+    return this.dockerModel;
+  }
+}

@@ -1,0 +1,93 @@
+import {
+  computeScore,
+  Finding,
+  getRuleMetadata,
+  PolicySettings,
+  RuleCategory,
+  RuleMetadata,
+  ScoreResult,
+} from '@go-build-policy/plugin-go-build-policy-common';
+import { RepositorySnapshot } from '../snapshot/RepositorySnapshot';
+import { PolicyRule } from './Rule';
+import { RuleContext } from './RuleContext';
+import { BUILT_IN_RULES } from './registry';
+
+export interface ScanOptions {
+  settings?: PolicySettings;
+  /** Organisation rules added through the extension point. */
+  extraRules?: readonly PolicyRule[];
+  /** Rule ids waived for this repository (effective score counts them as passing). */
+  waivedRuleIds?: Iterable<string>;
+}
+
+export interface ScanResult extends ScoreResult {
+  findings: Finding[];
+}
+
+function metadataOf(rule: PolicyRule): RuleMetadata | undefined {
+  return rule.metadata ?? getRuleMetadata(rule.id);
+}
+
+/** The rules a scan runs, built-in first, with their metadata; unknown ids are dropped. */
+export function activeRules(options: ScanOptions = {}): Array<{
+  rule: PolicyRule;
+  metadata: RuleMetadata;
+}> {
+  const seen = new Set<string>();
+  const active: Array<{ rule: PolicyRule; metadata: RuleMetadata }> = [];
+  for (const rule of [...BUILT_IN_RULES, ...(options.extraRules ?? [])]) {
+    const metadata = metadataOf(rule);
+    if (!metadata || seen.has(rule.id)) continue;
+    seen.add(rule.id);
+    if (options.settings?.rules?.[rule.id]?.enabled === false) continue;
+    active.push({ rule, metadata });
+  }
+  return active;
+}
+
+function evaluateSafely(rule: PolicyRule, context: RuleContext) {
+  try {
+    return rule.evaluate(context);
+  } catch (e) {
+    // A rule bug or an input no parser foresaw must not lose the other findings.
+    const reason = e instanceof Error ? e.message : String(e);
+    return {
+      status: 'error' as const,
+      message: `The rule could not evaluate this repository: ${reason}`,
+    };
+  }
+}
+
+/**
+ * Runs every active rule on a snapshot and scores the result. Pure and synchronous: the
+ * same snapshot and options always give the same findings, in rule order.
+ */
+export function scanSnapshot(
+  snapshot: RepositorySnapshot,
+  options: ScanOptions = {},
+): ScanResult {
+  const context = new RuleContext(snapshot, {
+    privateModules: options.settings?.privateModules ?? [],
+  });
+  const categories = new Map<string, RuleCategory>();
+  const findings: Finding[] = activeRules(options).map(({ rule, metadata }) => {
+    categories.set(rule.id, metadata.category);
+    const result = evaluateSafely(rule, context);
+    const finding: Finding = {
+      ruleId: rule.id,
+      status: result.status,
+      severity:
+        options.settings?.rules?.[rule.id]?.severity ?? metadata.defaultSeverity,
+      message: result.message,
+      locations: result.locations ?? [],
+      remediation: result.remediation ?? metadata.remediation,
+    };
+    if (result.notes?.length) finding.notes = result.notes;
+    return finding;
+  });
+  const score = computeScore(findings, {
+    waivedRuleIds: options.waivedRuleIds,
+    categoryOf: id => categories.get(id),
+  });
+  return { ...score, findings };
+}

@@ -1,0 +1,7 @@
+import { outcome, PolicyRule } from '../../engine/Rule';
+
+// Interim rule body, replaced by the rule's real implementation in this change.
+export const ciNoDoubleCacheRule: PolicyRule = {
+  id: 'ci-no-double-cache',
+  evaluate: () => outcome.notApplicable('This rule is not evaluated yet.'),
+};

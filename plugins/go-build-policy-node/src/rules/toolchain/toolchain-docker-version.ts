@@ -1,0 +1,7 @@
+import { outcome, PolicyRule } from '../../engine/Rule';
+
+// Interim rule body, replaced by the rule's real implementation in this change.
+export const toolchainDockerVersionRule: PolicyRule = {
+  id: 'toolchain-docker-version',
+  evaluate: () => outcome.notApplicable('This rule is not evaluated yet.'),
+};
