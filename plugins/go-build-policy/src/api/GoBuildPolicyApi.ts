@@ -1,0 +1,35 @@
+import { createApiRef } from '@backstage/core-plugin-api';
+import {
+  EntityResult,
+  GroupDimension,
+  GroupRow,
+  HistoryEntry,
+  RepositoryFilter,
+  RepositoryPage,
+  RepositoryQuery,
+  RuleMetadata,
+  Summary,
+} from './types';
+
+/** The go-build-policy backend's REST API, as the frontend uses it. */
+export interface GoBuildPolicyApi {
+  getEntityResult(entityRef: string): Promise<EntityResult | undefined>;
+  getHistory(entityRef: string, limit?: number): Promise<HistoryEntry[]>;
+  requestRescan(entityRef: string): Promise<void>;
+  getRules(): Promise<RuleMetadata[]>;
+  getSummary(filter?: RepositoryFilter): Promise<Summary>;
+  listRepositories(query?: RepositoryQuery): Promise<RepositoryPage>;
+  getGroups(
+    dimension: GroupDimension,
+    filter?: RepositoryFilter,
+  ): Promise<GroupRow[]>;
+  /** Downloads what the filters select (authenticated, unlike a plain link). */
+  exportRepositories(
+    format: 'csv' | 'json',
+    filter?: RepositoryFilter,
+  ): Promise<Blob>;
+}
+
+export const goBuildPolicyApiRef = createApiRef<GoBuildPolicyApi>({
+  id: 'plugin.go-build-policy.service',
+});

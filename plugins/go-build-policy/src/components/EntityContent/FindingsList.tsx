@@ -1,0 +1,129 @@
+import Accordion from '@material-ui/core/Accordion';
+import AccordionDetails from '@material-ui/core/AccordionDetails';
+import AccordionSummary from '@material-ui/core/AccordionSummary';
+import Box from '@material-ui/core/Box';
+import Typography from '@material-ui/core/Typography';
+import ExpandMoreIcon from '@material-ui/icons/ExpandMore';
+import { makeStyles } from '@material-ui/core/styles';
+import { Link } from '@backstage/core-components';
+import {
+  Finding,
+  getRuleMetadata,
+} from '@go-build-policy/plugin-go-build-policy-common';
+import { RepositoryInfo } from '../../api/types';
+import { evidenceUrl, locationLabel } from '../../utils/githubLinks';
+import { SEVERITY_ORDER, STATUS_ORDER } from '../../utils/format';
+import { StatusIndicator } from '../common/StatusIndicator';
+import { SeverityChip } from '../common/SeverityChip';
+import { Remediation } from '../common/Remediation';
+
+const useStyles = makeStyles(theme => ({
+  summary: { display: 'flex', alignItems: 'center', gap: theme.spacing(2), width: '100%' },
+  status: { minWidth: 90 },
+  title: { flex: 1 },
+  details: { display: 'block' },
+  section: { marginBottom: theme.spacing(2) },
+}));
+
+export function sortFindings(findings: Finding[]): Finding[] {
+  return [...findings].sort(
+    (a, b) =>
+      STATUS_ORDER[a.status] - STATUS_ORDER[b.status] ||
+      SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+      a.ruleId.localeCompare(b.ruleId),
+  );
+}
+
+function FindingDetails(props: {
+  finding: Finding;
+  repository?: RepositoryInfo;
+  rulesPath?: string;
+}) {
+  const classes = useStyles();
+  const { finding, repository, rulesPath } = props;
+  const sha = repository?.commitSha;
+  const failing = finding.status === 'fail' || finding.status === 'warn' || finding.status === 'error';
+  return (
+    <AccordionDetails className={classes.details}>
+      <Typography className={classes.section}>{finding.message}</Typography>
+      {finding.locations.length > 0 && (
+        <Box className={classes.section}>
+          <Typography variant="subtitle2">Evidence</Typography>
+          <ul>
+            {finding.locations.map(location => (
+              <li key={locationLabel(location)}>
+                {repository && sha ? (
+                  <Link to={evidenceUrl(repository, sha, location)}>{locationLabel(location)}</Link>
+                ) : (
+                  locationLabel(location)
+                )}
+              </li>
+            ))}
+          </ul>
+        </Box>
+      )}
+      {finding.notes?.length ? (
+        <Box className={classes.section}>
+          <Typography variant="subtitle2">Notes</Typography>
+          <ul>
+            {finding.notes.map(note => (
+              <li key={note}>{note}</li>
+            ))}
+          </ul>
+        </Box>
+      ) : null}
+      {failing && (
+        <Box className={classes.section}>
+          <Typography variant="subtitle2">How to fix</Typography>
+          <Remediation markdown={finding.remediation} />
+        </Box>
+      )}
+      {rulesPath && (
+        <Link to={`${rulesPath}#${finding.ruleId}`}>About the rule {finding.ruleId}</Link>
+      )}
+    </AccordionDetails>
+  );
+}
+
+/** Every rule's finding: failing first, each with evidence, remediation and docs. */
+export function FindingsList(props: {
+  findings: Finding[];
+  repository?: RepositoryInfo;
+  rulesPath?: string;
+}) {
+  const classes = useStyles();
+  return (
+    <div>
+      {sortFindings(props.findings).map(finding => {
+        const title = getRuleMetadata(finding.ruleId)?.title ?? finding.ruleId;
+        return (
+          <Accordion
+            key={finding.ruleId}
+            defaultExpanded={finding.status === 'fail' && finding.severity === 'error'}
+            TransitionProps={{ unmountOnExit: true }}
+          >
+            <AccordionSummary
+              expandIcon={<ExpandMoreIcon />}
+              aria-controls={`finding-${finding.ruleId}`}
+              id={`finding-${finding.ruleId}-header`}
+            >
+              <div className={classes.summary}>
+                <span className={classes.status}>
+                  <StatusIndicator status={finding.status} />
+                </span>
+                <Typography className={classes.title}>
+                  {title}{' '}
+                  <Typography component="span" variant="caption" color="textSecondary">
+                    {finding.ruleId}
+                  </Typography>
+                </Typography>
+                <SeverityChip severity={finding.severity} />
+              </div>
+            </AccordionSummary>
+            <FindingDetails finding={finding} repository={props.repository} rulesPath={props.rulesPath} />
+          </Accordion>
+        );
+      })}
+    </div>
+  );
+}

@@ -1,0 +1,98 @@
+import { useEffect } from 'react';
+import Card from '@material-ui/core/Card';
+import CardContent from '@material-ui/core/CardContent';
+import Typography from '@material-ui/core/Typography';
+import { makeStyles } from '@material-ui/core/styles';
+import { Content, ContentHeader, Header, Page } from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import { useLocation } from 'react-router-dom';
+import useAsync from 'react-use/esm/useAsync';
+import {
+  RuleCategory,
+  RuleMetadata,
+  RULES,
+} from '@go-build-policy/plugin-go-build-policy-common';
+import { goBuildPolicyApiRef } from '../../api/GoBuildPolicyApi';
+import { SeverityChip } from '../common/SeverityChip';
+import { Remediation } from '../common/Remediation';
+
+const CATEGORY_TITLES: Record<RuleCategory, string> = {
+  ci: 'CI caches',
+  mod: 'Reproducible dependency state',
+  toolchain: 'One Go version, on purpose',
+  private: 'Private modules as explicit policy',
+  docker: 'Docker layers that keep dependency downloads',
+};
+
+const useStyles = makeStyles(theme => ({
+  card: { marginBottom: theme.spacing(2), scrollMarginTop: theme.spacing(10) },
+  term: { fontWeight: 600, marginTop: theme.spacing(1) },
+}));
+
+function RuleCard(props: { rule: RuleMetadata }) {
+  const classes = useStyles();
+  const { rule } = props;
+  return (
+    <Card id={rule.id} className={classes.card} component="section" aria-labelledby={`${rule.id}-title`}>
+      <CardContent>
+        <Typography variant="h6" id={`${rule.id}-title`}>
+          {rule.title} <SeverityChip severity={rule.defaultSeverity} />
+        </Typography>
+        <Typography variant="caption" color="textSecondary">
+          {rule.id}
+        </Typography>
+        <Typography>{rule.rationale}</Typography>
+        <Typography className={classes.term}>Passes when</Typography>
+        <Typography>{rule.passWhen}</Typography>
+        <Typography className={classes.term}>Fails when</Typography>
+        <Typography>{rule.failWhen}</Typography>
+        <Typography className={classes.term}>Not applicable when</Typography>
+        <Typography>{rule.notApplicableWhen}</Typography>
+        <Typography className={classes.term}>Remediation</Typography>
+        <Remediation markdown={rule.remediation} />
+      </CardContent>
+    </Card>
+  );
+}
+
+/** Every rule with its rationale, verdicts and remediation; anchors are rule ids. */
+export function RulesContent() {
+  const api = useApi(goBuildPolicyApiRef);
+  const { hash } = useLocation();
+  // The backend also knows organisation rules added through its extension point.
+  const { value: served } = useAsync(() => api.getRules(), [api]);
+  const rules = served && served.length ? served : RULES;
+
+  useEffect(() => {
+    if (!hash) return;
+    document.getElementById(decodeURIComponent(hash.slice(1)))?.scrollIntoView();
+  }, [hash, rules]);
+
+  const categories = [...new Set(rules.map(r => r.category))];
+  return (
+    <Content>
+      <ContentHeader title="Rules" />
+      {categories.map(category => (
+        <div key={category}>
+          <Typography variant="h5" component="h2" gutterBottom>
+            {CATEGORY_TITLES[category] ?? category}
+          </Typography>
+          {rules
+            .filter(r => r.category === category)
+            .map(rule => (
+              <RuleCard key={rule.id} rule={rule} />
+            ))}
+        </div>
+      ))}
+    </Content>
+  );
+}
+
+export function RulesPage() {
+  return (
+    <Page themeId="tool">
+      <Header title="Go build policy" subtitle="The rules" />
+      <RulesContent />
+    </Page>
+  );
+}
