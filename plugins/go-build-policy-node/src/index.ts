@@ -4,7 +4,10 @@
  *
  * @packageDocumentation
  */
-export type { RepositorySnapshot, SnapshotFile } from './snapshot/RepositorySnapshot';
+export type {
+  RepositorySnapshot,
+  SnapshotFile,
+} from './snapshot/RepositorySnapshot';
 export {
   isPolicyInput,
   isDockerfileName,
@@ -20,3 +23,5 @@ export type { ScanOptions, ScanResult } from './engine/scan';
 export { BUILT_IN_RULES } from './engine/registry';
 export { goBuildPolicyRulesExtensionPoint } from './extensionPoint';
 export type { GoBuildPolicyRulesExtensionPoint } from './extensionPoint';
+export { runCli } from './cli';
+export type { CliIo } from './cli';

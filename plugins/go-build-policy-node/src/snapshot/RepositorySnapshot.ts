@@ -24,7 +24,10 @@ export interface RepositorySnapshot {
 /** Largest file the engine parses; larger inputs give an `error` finding. */
 export const MAX_PARSED_FILE_BYTES = 1024 * 1024;
 
-const DOCKERFILE_NAME = /^(?:Dockerfile|Containerfile)(?:[.-][^/]*)?$|\.(?:Dockerfile|Containerfile)$/i;
+const DOCKERFILE_NAME =
+  /^(?:Dockerfile|Containerfile)(?:[.-][^/]*)?$|\.(?:Dockerfile|Containerfile)$/i;
+// Names that start like a Dockerfile but are something else (docs, BuildKit's per-Dockerfile ignore file).
+const NOT_A_DOCKERFILE = /\.(?:dockerignore|md|txt|rst)$/i;
 const RENOVATE_FILES = new Set([
   'renovate.json',
   'renovate.json5',
@@ -62,20 +65,21 @@ export function isPolicyInput(path: string): boolean {
   if (/^\.github\/[^/]*\/?action\.ya?ml$/.test(path)) return true;
   if (ROOT_FILES.has(path) || RENOVATE_FILES.has(path)) return true;
   const name = baseName(path);
-  if (name === 'go.mod' || name === 'go.work' || name === '.dockerignore') {
-    return !path.split('/').includes('vendor') || name === '.dockerignore';
+  // BuildKit also reads `<Dockerfile name>.dockerignore` in place of the context's file.
+  if (name === '.dockerignore' || name.endsWith('.dockerignore')) return true;
+  if (name === 'go.mod' || name === 'go.work') {
+    return !path.split('/').includes('vendor');
   }
-  if (path === 'vendor/modules.txt' || /\/vendor\/modules\.txt$/.test(path)) return true;
-  if (DOCKERFILE_NAME.test(name)) return !path.includes('node_modules/');
+  if (path === 'vendor/modules.txt' || /\/vendor\/modules\.txt$/.test(path))
+    return true;
+  if (isDockerfileName(name)) return !path.includes('node_modules/');
   return false;
 }
 
-/** Renovate config file names, in the order Renovate looks for them. */
-export const RENOVATE_CONFIG_FILES = [...RENOVATE_FILES];
-
 /** Whether a file name is a Dockerfile (or Containerfile) by the usual conventions. */
 export function isDockerfileName(path: string): boolean {
-  return DOCKERFILE_NAME.test(baseName(path));
+  const name = baseName(path);
+  return DOCKERFILE_NAME.test(name) && !NOT_A_DOCKERFILE.test(name);
 }
 
 /** A snapshot over in-memory files; used by tests, the CLI and the backend. */
@@ -90,14 +94,21 @@ export function snapshotFromFiles(
       typeof content === 'string' ? { kind: 'text', text: content } : content,
     );
   }
-  const paths = [...new Set([...map.keys(), ...(options.extraPaths ?? [])])].sort();
+  const paths = [
+    ...new Set([...map.keys(), ...(options.extraPaths ?? [])]),
+  ].sort();
   const known = new Set(paths);
   return {
     paths,
     commitSha: options.commitSha,
     file(path) {
       if (!known.has(path)) return undefined;
-      return map.get(path) ?? { kind: 'unavailable', reason: 'not read by the source' };
+      return (
+        map.get(path) ?? {
+          kind: 'unavailable',
+          reason: 'not read by the source',
+        }
+      );
     },
   };
 }

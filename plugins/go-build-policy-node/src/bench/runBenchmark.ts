@@ -1,0 +1,115 @@
+import { arch, cpus, loadavg, platform } from 'node:os';
+import { performance } from 'node:perf_hooks';
+import { scanSnapshot } from '../engine/scan';
+import {
+  Archetype,
+  BenchRepository,
+  generateSnapshots,
+} from './generateSnapshots';
+import { summarize, TimingSummary } from './stats';
+import { measureBreakdown, PhaseCost } from './breakdown';
+
+/** DESIGN.md: a typical repository scans in well under 5 ms on one core. */
+const TARGET_MS = 5;
+const ENGINE_CAUGHT = 'The rule could not evaluate this repository';
+const SETTINGS = { privateModules: ['github.com/acme/*'] };
+
+export interface BenchmarkOptions {
+  count: number;
+  seed: number;
+  warmup: number;
+}
+
+export interface BenchmarkReport {
+  environment: Record<string, string | number>;
+  options: BenchmarkOptions;
+  overall: TimingSummary;
+  throughputPerSecond: number;
+  byArchetype: Partial<Record<Archetype, TimingSummary>>;
+  slowest: Array<{
+    name: string;
+    archetype: Archetype;
+    ms: number;
+    inputBytes: number;
+  }>;
+  /** Findings where a rule or model threw and the engine caught it: should be 0. */
+  caughtExceptions: number;
+  /** Mean cost per repository of each model and rule, most expensive first. */
+  breakdown: PhaseCost[];
+  targetMs: number;
+}
+
+function environment() {
+  const cpu = cpus()[0];
+  return {
+    node: process.version,
+    v8: process.versions.v8,
+    platform: `${platform()} ${arch()}`,
+    cpu: cpu
+      ? `${cpu.model.trim()} (${cpus().length} logical cores visible)`
+      : 'unknown',
+    threads: 'one: scans run sequentially on the main thread',
+    // Other processes on a shared machine slow every sample down: read the numbers with this.
+    'load average (1 min) at start': loadavg()[0].toFixed(2),
+  };
+}
+
+function timeScan(repository: BenchRepository): { ms: number; caught: number } {
+  const started = performance.now();
+  const result = scanSnapshot(repository.snapshot, { settings: SETTINGS });
+  const ms = performance.now() - started;
+  const caught = result.findings.filter(f =>
+    f.message.startsWith(ENGINE_CAUGHT),
+  ).length;
+  return { ms, caught };
+}
+
+/** Scans a generated corpus once each (after a warm-up pass) and summarises the timings. */
+export function runBenchmark(options: BenchmarkOptions): BenchmarkReport {
+  const corpus = generateSnapshots(options.count, options.seed);
+  // Warm-up on a separate corpus, so the JIT has compiled the engine but caches are cold.
+  for (const repository of generateSnapshots(
+    options.warmup,
+    options.seed + 1,
+  )) {
+    timeScan(repository);
+  }
+  const times: number[] = [];
+  const perArchetype = new Map<Archetype, number[]>();
+  const measured: Array<{ repository: BenchRepository; ms: number }> = [];
+  let caughtExceptions = 0;
+  const wallStart = performance.now();
+  for (const repository of corpus) {
+    const { ms, caught } = timeScan(repository);
+    caughtExceptions += caught;
+    times.push(ms);
+    measured.push({ repository, ms });
+    const list = perArchetype.get(repository.archetype) ?? [];
+    list.push(ms);
+    perArchetype.set(repository.archetype, list);
+  }
+  const wallMs = performance.now() - wallStart;
+  const byArchetype: BenchmarkReport['byArchetype'] = {};
+  for (const [archetype, list] of perArchetype)
+    byArchetype[archetype] = summarize(list);
+  const slowest = measured
+    .sort((a, b) => b.ms - a.ms)
+    .slice(0, 5)
+    .map(({ repository, ms }) => ({
+      name: repository.name,
+      archetype: repository.archetype,
+      ms,
+      inputBytes: repository.inputBytes,
+    }));
+  return {
+    environment: environment(),
+    options,
+    overall: summarize(times),
+    throughputPerSecond: (corpus.length / wallMs) * 1000,
+    byArchetype,
+    slowest,
+    caughtExceptions,
+    breakdown: measureBreakdown(corpus),
+    targetMs: TARGET_MS,
+  };
+}
