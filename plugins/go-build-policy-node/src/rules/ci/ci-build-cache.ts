@@ -1,7 +1,8 @@
-import { outcome, PolicyRule } from '../../engine/Rule';
+import { PolicyRule } from '../../engine/Rule';
+import { evaluateRestores } from './restoresCache';
 
-// Interim rule body, replaced by the rule's real implementation in this change.
+/** POLICY.md `ci-build-cache`: push and pull-request Go jobs restore GOCACHE where Go uses it. */
 export const ciBuildCacheRule: PolicyRule = {
   id: 'ci-build-cache',
-  evaluate: () => outcome.notApplicable('This rule is not evaluated yet.'),
+  evaluate: ctx => evaluateRestores(ctx, 'build'),
 };

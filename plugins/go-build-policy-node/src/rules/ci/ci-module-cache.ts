@@ -1,7 +1,17 @@
 import { outcome, PolicyRule } from '../../engine/Rule';
+import { allModulesVendored } from './ciSupport';
+import { evaluateRestores } from './restoresCache';
 
-// Interim rule body, replaced by the rule's real implementation in this change.
+/** POLICY.md `ci-module-cache`: push and pull-request Go jobs restore GOMODCACHE. */
 export const ciModuleCacheRule: PolicyRule = {
   id: 'ci-module-cache',
-  evaluate: () => outcome.notApplicable('This rule is not evaluated yet.'),
+  evaluate: ctx => {
+    if (allModulesVendored(ctx)) {
+      const paths = ctx.go.modules.map(m => m.vendorModulesTxtPath).join(', ');
+      return outcome.notApplicable(
+        `Every module is vendored (${paths}): Go builds from vendor/ and downloads nothing, so there is no module cache to restore.`,
+      );
+    }
+    return evaluateRestores(ctx, 'module');
+  },
 };

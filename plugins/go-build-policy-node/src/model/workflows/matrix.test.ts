@@ -1,0 +1,57 @@
+import { parseYaml } from '../../parsers/yaml';
+import { expandMatrix } from './matrix';
+
+function expand(yaml: string) {
+  const parsed = parseYaml(yaml);
+  if (!parsed.ok) throw new Error(parsed.issue.message);
+  return expandMatrix(parsed.file, parsed.file.root);
+}
+
+describe('expandMatrix', () => {
+  it('takes the product, removes excludes and applies includes as GitHub does', () => {
+    const m = expand(`strategy:
+  matrix:
+    os: [ubuntu-latest, windows-latest]
+    go: ['1.22', '1.23']
+    exclude:
+      - os: windows-latest
+        go: '1.22'
+    include:
+      - go: '1.23'
+        experimental: 'true'
+      - os: macos-latest
+        go: '1.23'
+`);
+    expect(m.combinations).toEqual([
+      { os: 'ubuntu-latest', go: '1.22' },
+      { os: 'ubuntu-latest', go: '1.23', experimental: 'true' },
+      { os: 'windows-latest', go: '1.23', experimental: 'true' },
+      { os: 'macos-latest', go: '1.23' },
+    ]);
+    expect(m.keys).toEqual(['os', 'go', 'experimental']);
+  });
+
+  it('gives one empty combination without a matrix', () => {
+    expect(expand('runs-on: x\n')).toEqual({
+      combinations: [{}],
+      keys: [],
+      present: false,
+      unknown: false,
+    });
+  });
+
+  it('marks a matrix computed at run time as unknown', () => {
+    expect(
+      expand('strategy:\n  matrix: ${{ fromJSON(needs.a.outputs.m) }}\n')
+        .unknown,
+    ).toBe(true);
+  });
+
+  it('caps the number of combinations', () => {
+    const values = Array.from({ length: 30 }, (_, i) => i).join(', ');
+    const m = expand(
+      `strategy:\n  matrix:\n    a: [${values}]\n    b: [${values}]\n    c: [${values}]\n`,
+    );
+    expect(m.combinations.length).toBeLessThanOrEqual(256);
+  });
+});
