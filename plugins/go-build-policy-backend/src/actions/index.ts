@@ -1,0 +1,2 @@
+export { registerActions } from './complianceActions';
+export type { RegisterActionsOptions } from './complianceActions';

@@ -1,0 +1,342 @@
+import {
+  ComplianceLevel,
+  Finding,
+  FindingStatus,
+  RuleCategory,
+  ScoreBreakdown,
+  Severity,
+} from '@go-build-policy/plugin-go-build-policy-common';
+import type { ScanResult } from '@go-build-policy/plugin-go-build-policy-node';
+
+/**
+ * Where an entity stands. `queued` and `scanning` are the scheduler's activity and show
+ * while it lasts; `ok`, `failed`, `not-go` and `no-source` are outcomes of the last
+ * attempt. A `failed` entity keeps its last good result, if it has one, marked stale.
+ */
+export type EntityScanState =
+  | 'never-scanned'
+  | 'queued'
+  | 'scanning'
+  | 'ok'
+  | 'failed'
+  | 'not-go'
+  | 'no-source';
+
+export const ENTITY_SCAN_STATES: readonly EntityScanState[] = [
+  'never-scanned',
+  'queued',
+  'scanning',
+  'ok',
+  'failed',
+  'not-go',
+  'no-source',
+];
+
+/**
+ * Catalog facts copied onto each stored result, so that roll-ups and filters never ask the
+ * catalog. Refs are full entity refs (`component:default/payments`); the store compares
+ * them case-insensitively (it lower-cases them), as the catalog does.
+ */
+export interface ScannedEntityInfo {
+  entityRef: string;
+  title?: string;
+  kind: string;
+  type?: string;
+  /** Owner entity ref, e.g. `group:default/team-a`. */
+  owner?: string;
+  /** System entity ref, e.g. `system:default/payments`. */
+  system?: string;
+  /** Domain entity ref (the system's domain), when known. */
+  domain?: string;
+  lifecycle?: string;
+  tags?: string[];
+}
+
+/** The repository a scan read. */
+export interface ScannedRepository {
+  /** GitHub host, e.g. `github.com` or a GitHub Enterprise host. */
+  host: string;
+  owner: string;
+  name: string;
+  defaultBranch: string;
+  commitSha: string;
+  /** Repo-relative module root from `go-build-policy/module-root`, if any. */
+  moduleRoot?: string;
+  archived?: boolean;
+}
+
+/** What a scan spent on GitHub. */
+export interface ScanCost {
+  /** HTTP requests sent, including 304 answers. */
+  requests: number;
+  /** Rate-limit points spent (304 answers cost none). */
+  rateLimitPoints: number;
+}
+
+export interface ScanTimings {
+  startedAt: Date;
+  finishedAt: Date;
+  /** Time spent reading GitHub. */
+  fetchMs?: number;
+  /** Time spent in the engine. */
+  evaluateMs?: number;
+}
+
+/** Everything one successful scan produced; written in one transaction. */
+export interface CompletedScan {
+  entity: ScannedEntityInfo;
+  repository: ScannedRepository;
+  result: ScanResult;
+  /**
+   * Hash of what besides the commit decides the findings (policy settings, rule set and
+   * versions, waivers). An unchanged head with an unchanged fingerprint needs no new scan.
+   */
+  policyFingerprint: string;
+  cost: ScanCost;
+  timings: ScanTimings;
+}
+
+/** What a skip decision needs: the last good scan's commit and policy fingerprint. */
+export interface LastGoodScan {
+  scanId: string;
+  commitSha: string;
+  policyFingerprint: string;
+  scannedAt: Date;
+}
+
+/** The latest known result of one entity (the entity page's data). */
+export interface EntityResult {
+  entity: ScannedEntityInfo;
+  state: EntityScanState;
+  /** True when the result shown is older than a failed attempt. */
+  stale: boolean;
+  /** Why the last attempt failed, when the result shown is stale. */
+  staleReason?: string;
+  /** Why the last attempt failed (also when there is no good result to show). */
+  failureReason?: string;
+  /** When the last good scan finished. */
+  scannedAt?: Date;
+  /** When the scanner last looked at this entity (scan, skip, failure or not-go). */
+  checkedAt?: Date;
+  repository?: ScannedRepository;
+  scanId?: string;
+  score?: number;
+  rawScore?: number;
+  level?: ComplianceLevel;
+  categories?: Partial<Record<RuleCategory, ScoreBreakdown>>;
+  counts?: Record<FindingStatus, number>;
+  findings: Finding[];
+  /** Worst severity among failing (fail/error) findings. */
+  worstSeverity?: Severity;
+  failingRuleIds: string[];
+  cost?: ScanCost;
+}
+
+/** One past scan of an entity, newest first in lists. */
+export interface HistoryEntry {
+  scanId: string;
+  commitSha: string;
+  scannedAt: Date;
+  score: number;
+  rawScore: number;
+  level: ComplianceLevel;
+  failingRuleIds: string[];
+  cost: ScanCost;
+}
+
+/** Server-side filters shared by the table, the roll-ups and the export. */
+export interface RepositoryFilter {
+  /** Owner entity refs (any of). */
+  owner?: string[];
+  system?: string[];
+  domain?: string[];
+  level?: ComplianceLevel[];
+  /** Entities whose latest result of any of these rules is failing (fail or error). */
+  rule?: string[];
+  /**
+   * Entity scan states (`queued`/`scanning` match the activity, the others the outcome);
+   * `stale` selects stale results whatever the state.
+   */
+  status?: Array<EntityScanState | 'stale'>;
+  /** Worst failing severity (any of). */
+  severity?: Severity[];
+  /** Free text over name, title, owner and system (case-insensitive substring). */
+  q?: string;
+}
+
+export type RepositorySortField =
+  | 'score'
+  | 'name'
+  | 'owner'
+  | 'lastScan'
+  | 'failing'
+  | 'severity';
+
+export interface RepositoryQuery extends RepositoryFilter {
+  sort?: RepositorySortField;
+  order?: 'asc' | 'desc';
+  /** Page size (1..1000). */
+  limit?: number;
+  offset?: number;
+}
+
+/** One row of the org table. */
+export interface RepositoryRow {
+  entity: ScannedEntityInfo;
+  state: EntityScanState;
+  stale: boolean;
+  staleReason?: string;
+  failureReason?: string;
+  repository?: { host: string; owner: string; name: string };
+  commitSha?: string;
+  score?: number;
+  rawScore?: number;
+  level?: ComplianceLevel;
+  worstSeverity?: Severity;
+  failingCount: number;
+  failingRuleIds: string[];
+  scannedAt?: Date;
+  checkedAt?: Date;
+}
+
+export interface RepositoryPage {
+  items: RepositoryRow[];
+  /** Rows matching the filters, over all pages. */
+  total: number;
+}
+
+export type GroupDimension = 'owner' | 'system' | 'domain' | 'rule';
+
+/** One roll-up row: an owner, system, domain or rule, over the filtered entities. */
+export interface GroupRow {
+  /** Owner/system/domain ref or rule id; `null` for entities without one. */
+  key: string | null;
+  /** Entities with a scored result in the group. */
+  scored: number;
+  /** Entities whose level is silver or better. */
+  compliant: number;
+  /** Entities failing at least one rule (for `rule`: failing that rule). */
+  failing: number;
+  /** failing / scored, 0..1 (0 when nothing is scored). */
+  failingShare: number;
+  /** Mean effective score of the scored entities; null when none. */
+  averageScore: number | null;
+  /** Entities in the group whatever their state. */
+  total: number;
+}
+
+export interface DailyAverage {
+  /** UTC day, `YYYY-MM-DD`. */
+  day: string;
+  averageScore: number;
+  scans: number;
+}
+
+export interface Summary {
+  /** Entities known to the store (after filters). */
+  entities: number;
+  /** Entities with a scored result. */
+  scored: number;
+  compliant: number;
+  /** compliant / scored, 0..1. */
+  compliantShare: number;
+  averageScore: number | null;
+  stale: number;
+  levels: Record<ComplianceLevel, number>;
+  states: Record<EntityScanState, number>;
+  /** Daily averages of scans finished in the window, oldest first. */
+  trend: DailyAverage[];
+}
+
+export interface RetentionPolicy {
+  /** Delete scans older than this many days (the latest good scan always stays). */
+  days?: number;
+  /** Keep at most this many scans per entity (the latest good scan always stays). */
+  maxScansPerEntity?: number;
+}
+
+/**
+ * Persistence of scan results, history and the org roll-ups. Every method is safe to call
+ * from several replicas at once; writes for one scan happen in one transaction.
+ */
+export interface ScanStore {
+  /** Stores a successful scan and makes it the entity's latest good result. */
+  recordScan(scan: CompletedScan): Promise<{ scanId: string }>;
+
+  /**
+   * Records a failed attempt. The last good result stays and is marked stale with the
+   * reason; an entity never scanned becomes `failed`. `entity` refreshes the catalog facts.
+   */
+  recordFailure(
+    entityRef: string,
+    reason: string,
+    options?: { entity?: ScannedEntityInfo; at?: Date },
+  ): Promise<void>;
+
+  /** The repository has no go.mod: state `not-go`, no findings, not failing. */
+  recordNotGo(
+    entity: ScannedEntityInfo,
+    repository?: Omit<ScannedRepository, 'commitSha'> & { commitSha?: string },
+    at?: Date,
+  ): Promise<void>;
+
+  /** The entity has no source on a configured GitHub integration: state `no-source`. */
+  recordNoSource(entity: ScannedEntityInfo, at?: Date): Promise<void>;
+
+  /**
+   * The head and policy fingerprint are unchanged since the last good scan: only the
+   * checked time moves, a stale mark is cleared, and catalog facts are refreshed if given.
+   */
+  recordUnchanged(
+    entityRef: string,
+    options?: { entity?: ScannedEntityInfo; at?: Date },
+  ): Promise<void>;
+
+  /** Marks entities `queued` or `scanning` (creating rows for unknown ones). */
+  markState(
+    entities: ScannedEntityInfo[],
+    state: 'queued' | 'scanning',
+  ): Promise<void>;
+
+  /** The last good scan's commit and fingerprint, for skip decisions. */
+  getLastGoodScan(entityRef: string): Promise<LastGoodScan | undefined>;
+
+  /** The latest result of one entity, with findings; undefined when unknown. */
+  getEntityResult(entityRef: string): Promise<EntityResult | undefined>;
+
+  /** Past scans of one entity, newest first. */
+  getHistory(
+    entityRef: string,
+    options?: { limit?: number },
+  ): Promise<HistoryEntry[]>;
+
+  /** Filtered, sorted, paged table rows with the total count. */
+  listRepositories(query?: RepositoryQuery): Promise<RepositoryPage>;
+
+  /** Roll-up by owner, system, domain or rule over the filtered entities. */
+  getGroups(
+    dimension: GroupDimension,
+    filter?: RepositoryFilter,
+  ): Promise<GroupRow[]>;
+
+  /** Headline figures, level distribution and the daily trend of the last `trendDays`. */
+  getSummary(
+    filter?: RepositoryFilter,
+    options?: { trendDays?: number; now?: Date },
+  ): Promise<Summary>;
+
+  /** Removes entities no longer in the catalog, with their history. */
+  removeEntities(entityRefs: string[]): Promise<number>;
+
+  /** All entity refs the store knows (to find the ones the catalog dropped). */
+  listEntityRefs(): Promise<string[]>;
+
+  /**
+   * Deletes scans beyond the retention policy, never an entity's latest good scan.
+   * Returns the number of scans deleted.
+   */
+  pruneHistory(
+    retention: RetentionPolicy,
+    now?: Date,
+  ): Promise<{ deletedScans: number }>;
+}

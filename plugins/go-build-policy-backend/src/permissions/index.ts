@@ -1,0 +1,1 @@
+export { registerPermissions, authorizeOrThrow } from './authorize';

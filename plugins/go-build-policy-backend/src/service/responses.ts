@@ -1,0 +1,68 @@
+import {
+  EntityResult,
+  HistoryEntry,
+  RepositoryRow,
+} from '../database/ScanStore';
+
+/** The API's shape of a table row (dates as ISO strings). */
+export function repositoryRowResponse(row: RepositoryRow) {
+  return {
+    entityRef: row.entity.entityRef,
+    entity: row.entity,
+    state: row.state,
+    stale: row.stale,
+    staleReason: row.staleReason,
+    failureReason: row.failureReason,
+    repository: row.repository,
+    commit: row.commitSha,
+    score: row.score,
+    rawScore: row.rawScore,
+    level: row.level,
+    worstSeverity: row.worstSeverity,
+    failingCount: row.failingCount,
+    failingRuleIds: row.failingRuleIds,
+    scannedAt: row.scannedAt?.toISOString(),
+    checkedAt: row.checkedAt?.toISOString(),
+  };
+}
+
+/** The latest result of an entity; an unknown entity is `never-scanned`. */
+export function entityResultResponse(
+  entityRef: string,
+  result: EntityResult | undefined,
+) {
+  if (!result) {
+    return {
+      entityRef,
+      state: 'never-scanned' as const,
+      stale: false,
+      findings: [],
+      failingRuleIds: [],
+    };
+  }
+  return {
+    entityRef: result.entity.entityRef,
+    entity: result.entity,
+    state: result.state,
+    stale: result.stale,
+    staleReason: result.staleReason,
+    failureReason: result.failureReason,
+    score: result.score,
+    rawScore: result.rawScore,
+    level: result.level,
+    categories: result.categories,
+    counts: result.counts,
+    worstSeverity: result.worstSeverity,
+    failingRuleIds: result.failingRuleIds,
+    findings: result.findings,
+    commit: result.repository?.commitSha || undefined,
+    repository: result.repository,
+    scannedAt: result.scannedAt?.toISOString(),
+    checkedAt: result.checkedAt?.toISOString(),
+    cost: result.cost,
+  };
+}
+
+export function historyEntryResponse(entry: HistoryEntry) {
+  return { ...entry, scannedAt: entry.scannedAt.toISOString() };
+}
