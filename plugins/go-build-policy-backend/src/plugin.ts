@@ -1,0 +1,100 @@
+import {
+  coreServices,
+  createBackendPlugin,
+} from '@backstage/backend-plugin-api';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import {
+  goBuildPolicyRulesExtensionPoint,
+  PolicyRule,
+} from '@go-build-policy/plugin-go-build-policy-node';
+import { registerActions } from './actions';
+import { DatabaseScanStore } from './database/DatabaseScanStore';
+import { registerPermissions } from './permissions';
+import { readPluginConfig } from './scheduling/pluginConfig';
+import { createScanService } from './scheduling/createScanService';
+import { createRouter } from './service/router';
+import { createGithubWebhookHandler, GITHUB_WEBHOOK_PATH } from './webhook';
+
+/**
+ * go-build-policy: holds the catalog's Go services to the build policy. Wiring only: the
+ * store, the scanning service, the router and the webhook live in their own folders.
+ */
+export const goBuildPolicyPlugin = createBackendPlugin({
+  pluginId: 'go-build-policy',
+  register(env) {
+    const extraRules: PolicyRule[] = [];
+    env.registerExtensionPoint(goBuildPolicyRulesExtensionPoint, {
+      addRules(...rules) {
+        extraRules.push(...rules);
+      },
+    });
+
+    env.registerInit({
+      deps: {
+        config: coreServices.rootConfig,
+        logger: coreServices.logger,
+        database: coreServices.database,
+        cache: coreServices.cache,
+        scheduler: coreServices.scheduler,
+        lifecycle: coreServices.lifecycle,
+        auth: coreServices.auth,
+        httpAuth: coreServices.httpAuth,
+        httpRouter: coreServices.httpRouter,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
+        catalog: catalogServiceRef,
+        actionsRegistry: actionsRegistryServiceRef,
+      },
+      async init(deps) {
+        const pluginConfig = readPluginConfig(deps.config);
+        const store = await DatabaseScanStore.create({
+          database: deps.database,
+        });
+        const scanning = await createScanService({
+          ...deps,
+          pluginConfig,
+          store,
+          extraRules: () => extraRules,
+        });
+        const webhookHandler = pluginConfig.webhookSecret
+          ? createGithubWebhookHandler({
+              secret: pluginConfig.webhookSecret,
+              requester: scanning.requester,
+              entitiesOfRepository: (host, owner, name) =>
+                scanning.queue.entitiesOfRepository(host, owner, name),
+              isGithubHost: scanning.isGithubHost,
+              logger: deps.logger,
+            })
+          : undefined;
+
+        const extraRuleMetadata = () =>
+          extraRules.flatMap(rule => (rule.metadata ? [rule.metadata] : []));
+        registerPermissions(deps.permissionsRegistry);
+        registerActions({
+          actionsRegistry: deps.actionsRegistry,
+          store,
+          permissions: deps.permissions,
+          extraRules: extraRuleMetadata,
+        });
+        deps.httpRouter.use(
+          await createRouter({
+            logger: deps.logger,
+            store,
+            httpAuth: deps.httpAuth,
+            permissions: deps.permissions,
+            scanRequester: scanning.requester,
+            webhookHandler,
+            extraRules: extraRuleMetadata,
+          }),
+        );
+        if (webhookHandler) {
+          deps.httpRouter.addAuthPolicy({
+            path: GITHUB_WEBHOOK_PATH,
+            allow: 'unauthenticated',
+          });
+        }
+      },
+    });
+  },
+});

@@ -1,0 +1,261 @@
+import type {
+  CacheService,
+  LoggerService,
+} from '@backstage/backend-plugin-api';
+import type { Entity } from '@backstage/catalog-model';
+import type { PolicySettings } from '@go-build-policy/plugin-go-build-policy-common';
+import {
+  PolicyRule,
+  scanSnapshot,
+  snapshotFromFiles,
+} from '@go-build-policy/plugin-go-build-policy-node';
+import type {
+  ScanStore,
+  ScannedEntityInfo,
+  ScannedRepository,
+} from '../database/ScanStore';
+import { GithubClients } from '../github/GithubClients';
+import { GithubFailure, isTransient } from '../github/GithubFailure';
+import { GithubHostClient } from '../github/GithubHostClient';
+import {
+  RepositoryCoordinates,
+  RepositoryHead,
+} from '../github/RepositoryCoordinates';
+import { ScanCostMeter } from '../github/ScanCostMeter';
+import { learnPrivateModules } from '../github/learnPrivateModules';
+import { readPolicyFiles } from '../github/readPolicyFiles';
+import { readRepositoryHead } from '../github/readRepositoryHead';
+import { readRepositoryTree } from '../github/readRepositoryTree';
+import { entityInfo } from './entityInfo';
+import { policyFingerprint } from './policyFingerprint';
+import { resolveEntitySource } from './resolveEntitySource';
+import { ScanOutcome } from './ScanOutcome';
+import { isDirectoryInModuleScope, scopeTree } from './scopeToModule';
+
+export interface RepositoryScannerOptions {
+  clients: GithubClients;
+  cache: CacheService;
+  store: ScanStore;
+  logger: LoggerService;
+  settings: PolicySettings;
+  /** Rules added through the extension point (read at scan time: modules register late). */
+  extraRules: () => readonly PolicyRule[];
+  learnPrivateModules: boolean;
+  /** Parallel blob reads within one repository. */
+  blobConcurrency?: number;
+}
+
+/** Delay before retrying after a transient failure that gave no time of its own. */
+const TRANSIENT_RETRY_MS = 5 * 60_000;
+
+/**
+ * Scans one catalog entity end to end: source → GitHub head → skip decision → tree →
+ * policy files → engine → store. Every outcome is recorded (or, when transient, handed
+ * back for a retry); nothing thrown by GitHub reaches the caller.
+ */
+export class RepositoryScanner {
+  constructor(private readonly options: RepositoryScannerOptions) {}
+
+  async scan(entity: Entity, domain?: string): Promise<ScanOutcome> {
+    const info = entityInfo(entity, domain);
+    const source = resolveEntitySource(entity, host =>
+      this.options.clients.isGithubHost(host),
+    );
+    if (source.kind === 'none') {
+      await this.options.store.recordNoSource(info);
+      return { kind: 'no-source', reason: source.reason };
+    }
+    const client = this.options.clients.forHost(source.coordinates.host);
+    if (!client) {
+      await this.options.store.recordNoSource(info);
+      return {
+        kind: 'no-source',
+        reason: `${source.coordinates.host} is not a configured GitHub integration`,
+      };
+    }
+    const meter = new ScanCostMeter();
+    const startedAt = new Date();
+    try {
+      return await this.scanRepository(
+        client,
+        source.coordinates,
+        info,
+        meter,
+        startedAt,
+      );
+    } catch (e) {
+      // A bug or an odd answer must fail this entity only, with a reason, never the worker.
+      const reason = `Scan failed: ${
+        e instanceof Error ? e.message : String(e)
+      }`;
+      await this.options.store.recordFailure(info.entityRef, reason, {
+        entity: info,
+      });
+      return { kind: 'failed', reason, cost: meter.snapshot() };
+    }
+  }
+
+  private async scanRepository(
+    client: GithubHostClient,
+    coordinates: RepositoryCoordinates,
+    info: ScannedEntityInfo,
+    meter: ScanCostMeter,
+    startedAt: Date,
+  ): Promise<ScanOutcome> {
+    const { store } = this.options;
+    const head = await readRepositoryHead(client, coordinates, meter);
+    if (!head.ok) {
+      if (head.failure.kind === 'empty') {
+        await store.recordNotGo(
+          info,
+          this.repositoryOf(coordinates, undefined),
+        );
+        return { kind: 'not-go', cost: meter.snapshot() };
+      }
+      return this.failure(info, coordinates, head.failure, meter);
+    }
+    if (head.data.renamedFrom) {
+      this.options.logger.info(
+        `Repository ${head.data.renamedFrom} of ${info.entityRef} moved to ${head.data.owner}/${head.data.name}`,
+      );
+    }
+    const settings = await this.settingsFor(client, head.data, meter);
+    const fingerprint = policyFingerprint({
+      settings,
+      extraRules: this.options.extraRules(),
+      moduleRoot: coordinates.moduleRoot,
+    });
+    const lastGood = await store.getLastGoodScan(info.entityRef);
+    if (
+      lastGood?.commitSha === head.data.commitSha &&
+      lastGood.policyFingerprint === fingerprint
+    ) {
+      await store.recordUnchanged(info.entityRef, { entity: info });
+      return { kind: 'unchanged', cost: meter.snapshot() };
+    }
+    const tree = await readRepositoryTree(
+      client,
+      this.options.cache,
+      {
+        owner: head.data.owner,
+        name: head.data.name,
+        commitSha: head.data.commitSha,
+        isRelevantDirectory: dir =>
+          isDirectoryInModuleScope(dir, coordinates.moduleRoot),
+      },
+      meter,
+    );
+    if (!tree.ok) return this.failure(info, coordinates, tree.failure, meter);
+    const scoped = scopeTree(tree.data, coordinates.moduleRoot);
+    const repository = this.repositoryOf(coordinates, head.data);
+    if (!scoped.hasGoModule) {
+      await store.recordNotGo(info, repository);
+      return { kind: 'not-go', cost: meter.snapshot() };
+    }
+    const files = await readPolicyFiles(
+      client,
+      this.options.cache,
+      head.data,
+      scoped.inputs,
+      meter,
+      this.options.blobConcurrency,
+    );
+    if (!files.ok) return this.failure(info, coordinates, files.failure, meter);
+    const fetchedAt = Date.now();
+    const snapshot = snapshotFromFiles(files.data.files, {
+      extraPaths: scoped.paths,
+      commitSha: head.data.commitSha,
+    });
+    const result = scanSnapshot(snapshot, {
+      settings,
+      extraRules: this.options.extraRules(),
+    });
+    const finishedAt = new Date();
+    const { scanId } = await store.recordScan({
+      entity: info,
+      repository: repository as ScannedRepository,
+      result,
+      policyFingerprint: fingerprint,
+      cost: meter.snapshot(),
+      timings: {
+        startedAt,
+        finishedAt,
+        fetchMs: fetchedAt - startedAt.getTime(),
+        evaluateMs: finishedAt.getTime() - fetchedAt,
+      },
+    });
+    return { kind: 'scanned', scanId, cost: meter.snapshot() };
+  }
+
+  /** The organisation's settings, with learned private modules of the owner when enabled. */
+  private async settingsFor(
+    client: GithubHostClient,
+    head: RepositoryHead,
+    meter: ScanCostMeter,
+  ): Promise<PolicySettings> {
+    const base = this.options.settings;
+    if (!this.options.learnPrivateModules) return base;
+    const learned = await learnPrivateModules(
+      client,
+      this.options.cache,
+      head.owner,
+      meter,
+    );
+    if (learned.length === 0) return base;
+    const privateModules = [
+      ...new Set([...(base.privateModules ?? []), ...learned]),
+    ].sort();
+    return { ...base, privateModules };
+  }
+
+  private repositoryOf(
+    coordinates: RepositoryCoordinates,
+    head: RepositoryHead | undefined,
+  ): Omit<ScannedRepository, 'commitSha' | 'defaultBranch'> & {
+    commitSha?: string;
+    defaultBranch: string;
+  } {
+    return {
+      host: coordinates.host,
+      owner: head?.owner ?? coordinates.owner,
+      name: head?.name ?? coordinates.name,
+      defaultBranch: head?.defaultBranch ?? '',
+      ...(head ? { commitSha: head.commitSha, archived: head.archived } : {}),
+      ...(coordinates.moduleRoot ? { moduleRoot: coordinates.moduleRoot } : {}),
+    };
+  }
+
+  private async failure(
+    info: ScannedEntityInfo,
+    coordinates: RepositoryCoordinates,
+    failure: GithubFailure,
+    meter: ScanCostMeter,
+  ): Promise<ScanOutcome> {
+    const slug = `${coordinates.host}/${coordinates.owner}/${coordinates.name}`;
+    if (isTransient(failure)) {
+      return {
+        kind: 'deferred',
+        reason: `${slug}: ${failure.message}`,
+        retryAt: failure.resumeAt ?? Date.now() + TRANSIENT_RETRY_MS,
+        rateLimited: failure.kind === 'rate-limited',
+        cost: meter.snapshot(),
+      };
+    }
+    const reason = describeFailure(slug, failure);
+    await this.options.store.recordFailure(info.entityRef, reason, {
+      entity: info,
+    });
+    return { kind: 'failed', reason, cost: meter.snapshot() };
+  }
+}
+
+function describeFailure(slug: string, failure: GithubFailure): string {
+  switch (failure.kind) {
+    case 'not-found':
+      return `Repository ${slug} was not found (it may have been deleted, or the integration's credentials cannot see it)`;
+    case 'forbidden':
+      return `Access to ${slug} was refused: ${failure.message}`;
+    default:
+      return `Could not read ${slug}: ${failure.message}`;
+  }
+}

@@ -1,0 +1,132 @@
+import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import { resolvePackagePath } from '@backstage/backend-plugin-api';
+import type { Entity } from '@backstage/catalog-model';
+import { entityFor } from '../scanning/__testUtils__/scanHarness';
+import { ScanOutcome } from '../scanning/ScanOutcome';
+import { ScanQueue } from './ScanQueue';
+import { ScanWorker } from './ScanWorker';
+
+jest.setTimeout(30_000);
+
+const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
+const cost = { requests: 1, rateLimitPoints: 1 };
+
+async function setup(
+  scan: (entity: Entity) => Promise<ScanOutcome>,
+  maxAttempts = 3,
+) {
+  const knex = await databases.init('SQLITE_3');
+  await knex.migrate.latest({
+    directory: resolvePackagePath(
+      '@go-build-policy/plugin-go-build-policy-backend',
+      'migrations',
+    ),
+  });
+  const queue = new ScanQueue(knex);
+  const store = {
+    markState: jest.fn(async () => {}),
+    recordFailure: jest.fn(async () => {}),
+  };
+  const worker = new ScanWorker({
+    queue,
+    selector: {
+      entity: async ref =>
+        entityFor(ref.split('/')[1], {
+          'github.com/project-slug': `acme/${ref}`,
+        }),
+      exclusionReason: () => undefined,
+      domainOf: async () => undefined,
+      resetDomains: () => {},
+    },
+    scanner: { scan },
+    store,
+    logger: mockServices.logger.mock(),
+    concurrency: 2,
+    leaseMs: 60_000,
+    maxAttempts,
+    errorRetryMs: 0,
+  });
+  return { queue, store, worker };
+}
+
+describe('ScanWorker', () => {
+  it('keeps scanning the others when one repository throws', async () => {
+    const scanned: string[] = [];
+    const { queue, worker } = await setup(async entity => {
+      if (entity.metadata.name === 'b') throw new Error('boom');
+      scanned.push(entity.metadata.name);
+      return { kind: 'scanned', scanId: '1', cost };
+    });
+    await queue.enqueue(
+      ['component:default/a', 'component:default/b', 'component:default/c'],
+      'schedule',
+    );
+
+    const report = await worker.drain();
+
+    expect(scanned.sort()).toEqual(['a', 'c']);
+    expect(report.outcomes).toMatchObject({ scanned: 2 });
+  });
+
+  it('retries a transient failure and records it as failed after the last attempt', async () => {
+    const { queue, store, worker } = await setup(
+      async () => ({
+        kind: 'deferred',
+        reason: 'GitHub answered 502',
+        retryAt: 0,
+        rateLimited: false,
+        cost,
+      }),
+      2,
+    );
+    await queue.enqueue(['component:default/a'], 'schedule');
+
+    const report = await worker.drain();
+
+    expect(report.processed).toBe(2);
+    expect(store.recordFailure).toHaveBeenCalledWith(
+      'component:default/a',
+      expect.stringContaining('Gave up after 2 attempts: GitHub answered 502'),
+    );
+    expect(await queue.pending()).toEqual([]);
+  });
+
+  it('keeps a rate-limited scan queued for after the reset, without using up attempts', async () => {
+    const resumeAt = Date.now() + 3_600_000;
+    const { queue, store, worker } = await setup(
+      async () => ({
+        kind: 'deferred',
+        reason: 'share spent',
+        retryAt: resumeAt,
+        rateLimited: true,
+        cost,
+      }),
+      1,
+    );
+    await queue.enqueue(['component:default/a'], 'schedule');
+
+    await worker.drain();
+
+    expect(store.recordFailure).not.toHaveBeenCalled();
+    expect(await queue.pending()).toEqual([
+      { entityRef: 'component:default/a', leased: false },
+    ]);
+  });
+
+  it('marks requested scans as scanning but spares the write for scheduled ones', async () => {
+    const { queue, store, worker } = await setup(async () => ({
+      kind: 'unchanged',
+      cost,
+    }));
+    await queue.enqueue(['component:default/a'], 'schedule');
+    await queue.enqueue(['component:default/b'], 'request');
+
+    await worker.drain();
+
+    expect(store.markState).toHaveBeenCalledTimes(1);
+    expect(store.markState).toHaveBeenCalledWith(
+      [expect.objectContaining({ entityRef: 'component:default/b' })],
+      'scanning',
+    );
+  });
+});

@@ -1,0 +1,156 @@
+import type { LoggerService } from '@backstage/backend-plugin-api';
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
+import type { Entity } from '@backstage/catalog-model';
+import type { ScanStore } from '../database/ScanStore';
+import { entityInfo } from '../scanning/entityInfo';
+import { EntitySelector } from '../scanning/EntitySelector';
+import { ScanOutcome } from '../scanning/ScanOutcome';
+import { ClaimedScan, ScanQueue } from './ScanQueue';
+
+export interface ScanWorkerOptions {
+  queue: ScanQueue;
+  selector: Pick<
+    EntitySelector,
+    'entity' | 'exclusionReason' | 'domainOf' | 'resetDomains'
+  >;
+  scanner: { scan(entity: Entity, domain?: string): Promise<ScanOutcome> };
+  store: Pick<ScanStore, 'markState' | 'recordFailure'>;
+  logger: LoggerService;
+  /** Repositories scanned in parallel on this replica. */
+  concurrency: number;
+  /** How long a claimed row belongs to this replica before another may take it. */
+  leaseMs: number;
+  /** Transient failures (GitHub down) tolerated before the attempt is recorded as failed. */
+  maxAttempts: number;
+  /** Delay after an unexpected error (for example the catalog unreachable). */
+  errorRetryMs?: number;
+}
+
+export interface DrainReport {
+  processed: number;
+  outcomes: Partial<Record<ScanOutcome['kind'] | 'dropped' | 'error', number>>;
+}
+
+/**
+ * Drains the scan queue on one replica: `concurrency` slots each claim one due row at a
+ * time (so one slow repository holds up nobody), scan it and complete, defer or fail it.
+ * Every replica runs one worker; the queue's atomic claims keep them apart.
+ */
+export class ScanWorker {
+  readonly id = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  private running?: Promise<DrainReport>;
+  private again = false;
+  private stopped = false;
+
+  constructor(private readonly options: ScanWorkerOptions) {}
+
+  /** Scans until nothing is due; a call while draining makes the drain look once more. */
+  drain(): Promise<DrainReport> {
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    this.running = this.run().finally(() => {
+      this.running = undefined;
+    });
+    return this.running;
+  }
+
+  /** Stops claiming new rows; rows in hand finish. Unfinished leases expire for others. */
+  stop(): void {
+    this.stopped = true;
+  }
+
+  private async run(): Promise<DrainReport> {
+    const report: DrainReport = { processed: 0, outcomes: {} };
+    this.options.selector.resetDomains();
+    do {
+      this.again = false;
+      const slots = Math.max(1, this.options.concurrency);
+      await Promise.all(Array.from({ length: slots }, () => this.slot(report)));
+    } while (this.again && !this.stopped);
+    return report;
+  }
+
+  private async slot(report: DrainReport): Promise<void> {
+    while (!this.stopped) {
+      const [claim] = await this.options.queue.claim(
+        this.id,
+        1,
+        this.options.leaseMs,
+      );
+      if (!claim) return;
+      const kind = await this.process(claim);
+      report.processed += 1;
+      report.outcomes[kind] = (report.outcomes[kind] ?? 0) + 1;
+    }
+  }
+
+  private async process(
+    claim: ClaimedScan,
+  ): Promise<ScanOutcome['kind'] | 'dropped' | 'error'> {
+    const { queue, selector, store, logger } = this.options;
+    try {
+      const entity = await selector.entity(claim.entityRef);
+      if (!entity || selector.exclusionReason(entity)) {
+        await queue.complete(this.id, claim);
+        return 'dropped';
+      }
+      const domain = await selector.domainOf(entity);
+      // Requested scans show `scanning` at once; the scheduled sweep spares the write.
+      if (claim.reason !== 'schedule') {
+        await store.markState([entityInfo(entity, domain)], 'scanning');
+      }
+      const outcome = await this.options.scanner.scan(entity, domain);
+      await this.settle(claim, outcome);
+      return outcome.kind;
+    } catch (e) {
+      const reason = e instanceof Error ? e.message : String(e);
+      logger.warn(
+        `Scan of ${claim.entityRef} could not run (attempt ${claim.attempts}): ${reason}`,
+      );
+      try {
+        if (claim.attempts >= this.options.maxAttempts) {
+          await store.recordFailure(
+            claim.entityRef,
+            `Scan could not run: ${reason}`,
+          );
+          await queue.complete(this.id, claim);
+        } else {
+          const retryAt = Date.now() + (this.options.errorRetryMs ?? 60_000);
+          await queue.defer(this.id, claim, retryAt, reason, {
+            countsAsAttempt: true,
+          });
+        }
+      } catch {
+        // The database is gone too: the lease expires and another attempt follows.
+      }
+      return 'error';
+    }
+  }
+
+  private async settle(
+    claim: ClaimedScan,
+    outcome: ScanOutcome,
+  ): Promise<void> {
+    const { queue, store, logger } = this.options;
+    if (outcome.kind !== 'deferred') {
+      if (outcome.kind === 'failed')
+        logger.info(`Scan of ${claim.entityRef} failed: ${outcome.reason}`);
+      await queue.complete(this.id, claim);
+      return;
+    }
+    if (!outcome.rateLimited && claim.attempts >= this.options.maxAttempts) {
+      await store.recordFailure(
+        claim.entityRef,
+        `Gave up after ${claim.attempts} attempts: ${outcome.reason}`,
+      );
+      await queue.complete(this.id, claim);
+      return;
+    }
+    await queue.defer(this.id, claim, outcome.retryAt, outcome.reason, {
+      countsAsAttempt: !outcome.rateLimited,
+    });
+  }
+}

@@ -1,0 +1,137 @@
+import type { LoggerService } from '@backstage/backend-plugin-api';
+import express, { NextFunction, Request, Response } from 'express';
+import type { ScanRequester } from '../scheduling/ScanRequester';
+import { verifyGithubSignature } from './verifySignature';
+
+/** Path of the webhook under the plugin's base URL (the auth policy allows it unauthenticated). */
+export const GITHUB_WEBHOOK_PATH = '/webhooks/github';
+
+export interface GithubWebhookHandlerOptions {
+  /** `goBuildPolicy.webhook.secret`; without it the endpoint answers 404. */
+  secret?: string;
+  requester: ScanRequester;
+  /** Entity refs that read a repository (from the scan targets the sweep saved). */
+  entitiesOfRepository: (
+    host: string,
+    owner: string,
+    name: string,
+  ) => Promise<string[]>;
+  isGithubHost: (host: string) => boolean;
+  logger: LoggerService;
+}
+
+interface PushEvent {
+  ref?: string;
+  deleted?: boolean;
+  repository?: {
+    name?: string;
+    owner?: { login?: string; name?: string };
+    default_branch?: string;
+    html_url?: string;
+  };
+}
+
+type WebhookAnswer = { status: number; body: Record<string, unknown> };
+
+/**
+ * The GitHub webhook handler, mounted at `POST /webhooks/github`. It reads the raw body
+ * itself (the HMAC is over the exact bytes), so mount it before any JSON body parser. Pushes to the default
+ * branch of a repository that selected entities read queue a rescan of those entities;
+ * everything else is acknowledged and ignored. Unsigned or wrongly signed calls get 401.
+ */
+export function createGithubWebhookHandler(
+  options: GithubWebhookHandlerOptions,
+): express.RequestHandler {
+  const readRawBody = express.raw({ type: () => true, limit: '25mb' });
+  return (req: Request, res: Response, next: NextFunction) => {
+    readRawBody(req, res, parseError => {
+      if (parseError) {
+        next(parseError);
+        return;
+      }
+      handle(options, req).then(
+        answer => res.status(answer.status).json(answer.body),
+        e => {
+          options.logger.warn(
+            `GitHub webhook failed: ${e instanceof Error ? e.message : e}`,
+          );
+          res.status(500).json({
+            error: {
+              name: 'Error',
+              message: 'The webhook could not be handled',
+            },
+          });
+        },
+      );
+    });
+  };
+}
+
+async function handle(
+  options: GithubWebhookHandlerOptions,
+  req: Request,
+): Promise<WebhookAnswer> {
+  if (!options.secret) {
+    return error(404, 'NotFoundError', 'The GitHub webhook is not configured');
+  }
+  const raw = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+  if (
+    !verifyGithubSignature(
+      options.secret,
+      raw,
+      req.header('x-hub-signature-256'),
+    )
+  ) {
+    return error(
+      401,
+      'AuthenticationError',
+      'Missing or invalid X-Hub-Signature-256',
+    );
+  }
+  const event = req.header('x-github-event');
+  if (event === 'ping') return { status: 200, body: { ok: true } };
+  if (event !== 'push')
+    return ignored(`event ${event ?? '(none)'} is not handled`);
+  let push: PushEvent;
+  try {
+    push = JSON.parse(raw.toString('utf8'));
+  } catch {
+    return error(400, 'InputError', 'The push payload is not JSON');
+  }
+  const repo = push.repository;
+  const owner = repo?.owner?.login ?? repo?.owner?.name;
+  if (!repo?.name || !owner || !repo.html_url || !repo.default_branch) {
+    return error(400, 'InputError', 'The push payload has no repository');
+  }
+  if (push.deleted || push.ref !== `refs/heads/${repo.default_branch}`) {
+    return ignored('not a push to the default branch');
+  }
+  let host: string;
+  try {
+    host = new URL(repo.html_url).host.toLowerCase();
+  } catch {
+    return error(400, 'InputError', 'The repository URL is not valid');
+  }
+  if (!options.isGithubHost(host))
+    return ignored(`${host} is not a configured GitHub integration`);
+  const entityRefs = await options.entitiesOfRepository(host, owner, repo.name);
+  const queued: string[] = [];
+  for (const entityRef of entityRefs) {
+    const result = await options.requester.requestScan(entityRef, 'webhook');
+    if (result.status === 'queued') queued.push(result.entityRef);
+  }
+  if (queued.length === 0)
+    return ignored('no selected entity reads this repository');
+  options.logger.info(
+    `Push to ${host}/${owner}/${repo.name} queued ${queued.join(', ')}`,
+  );
+  return { status: 202, body: { queued } };
+}
+
+function ignored(reason: string): WebhookAnswer {
+  return { status: 200, body: { ignored: reason } };
+}
+
+function error(status: number, name: string, message: string): WebhookAnswer {
+  return { status, body: { error: { name, message } } };
+}
