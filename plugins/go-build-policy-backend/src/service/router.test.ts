@@ -63,8 +63,14 @@ async function createApp(
   );
   const requested: Array<[string, string]> = [];
   const scanRequester: ScanRequester = {
-    requestScan: async (ref, reason) => {
+    requestScan: async (ref, reason = '') => {
+      if (ref.endsWith('/unknown'))
+        return { status: 'not-found', entityRef: ref };
+      if (ref.endsWith('/opted-out')) {
+        return { status: 'excluded', entityRef: ref, reason: 'opted out' };
+      }
       requested.push([ref, reason]);
+      return { status: 'queued', entityRef: ref };
     },
   };
   const logger = mockServices.logger.mock();
@@ -224,6 +230,20 @@ describe('createRouter', () => {
     expect(requested).toEqual([
       ['component:default/payments', 'rescan requested by user:default/jo'],
     ]);
+  });
+
+  it('answers 404 for an entity the catalog does not have, 409 for an excluded one', async () => {
+    const { app, requested } = await createApp();
+    const missing = await request(app).post(
+      '/entities/component/default/unknown/rescan',
+    );
+    expect(missing.status).toBe(404);
+    const excluded = await request(app).post(
+      '/entities/component/default/opted-out/rescan',
+    );
+    expect(excluded.status).toBe(409);
+    expect(excluded.body.error.message).toContain('opted out');
+    expect(requested).toEqual([]);
   });
 
   it('refuses a rescan with 403 when the permission denies it', async () => {

@@ -16,7 +16,9 @@ import express from 'express';
 import Router from 'express-promise-router';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { ConflictError, NotFoundError } from '@backstage/errors';
 import { ScanStore } from '../database/ScanStore';
+import type { ScanRequester } from '../scheduling/ScanRequester';
 import { authorizeOrThrow } from '../permissions';
 import { csvExport, exportRows, jsonExport } from './exporter';
 import {
@@ -35,10 +37,7 @@ import {
   summaryQuerySchema,
 } from './validation';
 
-/** Asks the scanner for a scan of one entity soon (implemented by the scheduler). */
-export interface ScanRequester {
-  requestScan(entityRef: string, reason: string): Promise<unknown>;
-}
+export type { ScanRequester };
 
 export interface RouterOptions {
   logger: LoggerService;
@@ -134,12 +133,18 @@ export async function createRouter(
     );
     const entityRef = entityRefFromParams(req.params);
     const requestedBy = principalName(credentials);
-    await scanRequester.requestScan(
+    const result = await scanRequester.requestScan(
       entityRef,
       `rescan requested by ${requestedBy}`,
     );
+    if (result.status === 'not-found') {
+      throw new NotFoundError(`No entity ${entityRef} in the catalog`);
+    }
+    if (result.status === 'excluded') {
+      throw new ConflictError(`${entityRef} is not scanned: ${result.reason}`);
+    }
     logger.info(`Rescan of ${entityRef} requested by ${requestedBy}`);
-    res.status(202).json({ entityRef, state: 'queued' });
+    res.status(202).json({ entityRef: result.entityRef, state: 'queued' });
   });
 
   router.get('/summary', async (req, res) => {
