@@ -60,7 +60,9 @@ describe('openapi.yaml', () => {
       store: {} as ScanStore,
       httpAuth: mockServices.httpAuth(),
       permissions: mockServices.permissions(),
-      scanRequester: { requestScan: async () => undefined },
+      scanRequester: {
+        requestScan: async entityRef => ({ status: 'queued', entityRef }),
+      },
       webhookHandler: (_req, res) => {
         res.end();
       },
