@@ -6,7 +6,11 @@ import {
   PolicyRule,
 } from '@go-build-policy/plugin-go-build-policy-node';
 
-const CODEOWNERS_PLACES = ['.github/CODEOWNERS', 'CODEOWNERS', 'docs/CODEOWNERS'];
+const CODEOWNERS_PLACES = [
+  '.github/CODEOWNERS',
+  'CODEOWNERS',
+  'docs/CODEOWNERS',
+];
 
 /**
  * An organisation rule, as a module adds one: every Go service names its owners in a
@@ -24,7 +28,8 @@ export const codeownersRule: PolicyRule = {
     passWhen: 'A CODEOWNERS file exists in .github/, docs/ or the root.',
     failWhen: 'No CODEOWNERS file.',
     notApplicableWhen: 'The repository has no go.mod.',
-    remediation: 'Add `.github/CODEOWNERS` with a line such as `* @acme/payments`.',
+    remediation:
+      'Add `.github/CODEOWNERS` with a line such as `* @acme/payments`.',
   },
   evaluate(context) {
     const paths = context.snapshot.paths;
@@ -33,7 +38,9 @@ export const codeownersRule: PolicyRule = {
     }
     const found = CODEOWNERS_PLACES.find(p => paths.includes(p));
     return found
-      ? outcome.pass(`${found} names the owners.`, { locations: [at(found, 1)] })
+      ? outcome.pass(`${found} names the owners.`, {
+          locations: [at(found, 1)],
+        })
       : outcome.fail('No CODEOWNERS file in .github/, docs/ or the root.', {
           remediation:
             'Create `.github/CODEOWNERS`:\n\n```\n* @acme/<your-team>\n```',

@@ -35,7 +35,11 @@ export class DemoPermissionPolicy implements PermissionPolicy {
       return { result: user ? AuthorizeResult.ALLOW : AuthorizeResult.DENY };
     }
     if (request.permission.name.startsWith('go-build-policy.')) {
-      return { result: (await this.isPlatformMember(user)) ? AuthorizeResult.ALLOW : AuthorizeResult.DENY };
+      return {
+        result: (await this.isPlatformMember(user))
+          ? AuthorizeResult.ALLOW
+          : AuthorizeResult.DENY,
+      };
     }
     return { result: AuthorizeResult.ALLOW };
   }
