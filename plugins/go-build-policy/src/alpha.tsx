@@ -33,7 +33,9 @@ const page = PageBlueprint.make({
     icon: <BuildIcon />,
     noHeader: true,
     loader: () =>
-      import('./components/OrgPage/Router').then(m => <m.GoBuildPolicyRouter />),
+      import('./components/OrgPage/Router').then(m => (
+        <m.GoBuildPolicyRouter />
+      )),
   },
 });
 
@@ -43,9 +45,9 @@ const entityContent = EntityContentBlueprint.make({
     title: 'Go build',
     filter: isGoBuildPolicyAvailable,
     loader: () =>
-      import('./components/EntityContent/EntityGoBuildPolicyContent').then(m => (
-        <m.EntityGoBuildPolicyContent />
-      )),
+      import('./components/EntityContent/EntityGoBuildPolicyContent').then(
+        m => <m.EntityGoBuildPolicyContent />,
+      ),
   },
 });
 

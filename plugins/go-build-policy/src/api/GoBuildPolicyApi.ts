@@ -13,11 +13,16 @@ import {
 
 /** The go-build-policy backend's REST API, as the frontend uses it. */
 export interface GoBuildPolicyApi {
-  getEntityResult(entityRef: string): Promise<EntityResult | undefined>;
+  /** The latest result; an entity the backend never saw is `never-scanned`. */
+  getEntityResult(entityRef: string): Promise<EntityResult>;
+  /** Past scans, newest first. */
   getHistory(entityRef: string, limit?: number): Promise<HistoryEntry[]>;
   requestRescan(entityRef: string): Promise<void>;
   getRules(): Promise<RuleMetadata[]>;
-  getSummary(filter?: RepositoryFilter): Promise<Summary>;
+  getSummary(
+    filter?: RepositoryFilter,
+    options?: { trendDays?: number },
+  ): Promise<Summary>;
   listRepositories(query?: RepositoryQuery): Promise<RepositoryPage>;
   getGroups(
     dimension: GroupDimension,
@@ -26,10 +31,11 @@ export interface GoBuildPolicyApi {
   /** Downloads what the filters select (authenticated, unlike a plain link). */
   exportRepositories(
     format: 'csv' | 'json',
-    filter?: RepositoryFilter,
+    query?: RepositoryQuery,
   ): Promise<Blob>;
 }
 
+/** @public */
 export const goBuildPolicyApiRef = createApiRef<GoBuildPolicyApi>({
   id: 'plugin.go-build-policy.service',
 });

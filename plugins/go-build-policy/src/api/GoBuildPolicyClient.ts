@@ -14,13 +14,14 @@ import {
   Summary,
 } from './types';
 
-/** Turns filters into repeated query parameters (`owner=a&owner=b`). */
-export function toSearchParams(
-  query: RepositoryQuery = {},
-): URLSearchParams {
+/**
+ * Query parameters as the OpenAPI document declares them (`style: form, explode: true`):
+ * lists become repeated parameters (`owner=a&owner=b`); empty values are left out.
+ */
+export function toSearchParams(query: object = {}): URLSearchParams {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) {
-    if (value === undefined || value === '') continue;
+    if (value === undefined || value === null || value === '') continue;
     if (Array.isArray(value)) {
       for (const item of value) params.append(key, String(item));
     } else {
@@ -30,11 +31,20 @@ export function toSearchParams(
   return params;
 }
 
-function entityPath(entityRef: string): string {
-  const { kind, namespace, name } = parseEntityRef(entityRef);
-  return [kind, namespace, name].map(encodeURIComponent).join('/');
+function withQuery(path: string, params: URLSearchParams): string {
+  const text = params.toString();
+  return text ? `${path}?${text}` : path;
 }
 
+/** `/entities/{kind}/{namespace}/{name}` of an entity ref. */
+export function entityPath(entityRef: string): string {
+  const { kind, namespace, name } = parseEntityRef(entityRef);
+  return `/entities/${[kind, namespace, name]
+    .map(encodeURIComponent)
+    .join('/')}`;
+}
+
+/** The REST client over Backstage's discovery and (authenticated) fetch APIs. */
 export class GoBuildPolicyClient implements GoBuildPolicyApi {
   private readonly discoveryApi: DiscoveryApi;
   private readonly fetchApi: FetchApi;
@@ -55,40 +65,49 @@ export class GoBuildPolicyClient implements GoBuildPolicyApi {
     return (await this.request(path)).json();
   }
 
-  async getEntityResult(entityRef: string): Promise<EntityResult | undefined> {
+  async getEntityResult(entityRef: string): Promise<EntityResult> {
     try {
-      return await this.json(`/entities/${entityPath(entityRef)}`);
+      return await this.json<EntityResult>(entityPath(entityRef));
     } catch (e) {
+      // The API answers `never-scanned` for unknown entities; an older backend said 404.
       if (e instanceof ResponseError && e.response.status === 404) {
-        return undefined;
+        return {
+          entityRef,
+          state: 'never-scanned',
+          stale: false,
+          findings: [],
+          failingRuleIds: [],
+        };
       }
       throw e;
     }
   }
 
-  async getHistory(entityRef: string, limit = 90): Promise<HistoryEntry[]> {
+  async getHistory(entityRef: string, limit = 100): Promise<HistoryEntry[]> {
     const body = await this.json<{ items: HistoryEntry[] }>(
-      `/entities/${entityPath(entityRef)}/history?limit=${limit}`,
+      withQuery(`${entityPath(entityRef)}/history`, toSearchParams({ limit })),
     );
     return body.items;
   }
 
   async requestRescan(entityRef: string): Promise<void> {
-    await this.request(`/entities/${entityPath(entityRef)}/rescan`, {
-      method: 'POST',
-    });
+    await this.request(`${entityPath(entityRef)}/rescan`, { method: 'POST' });
   }
 
   async getRules(): Promise<RuleMetadata[]> {
     return (await this.json<{ items: RuleMetadata[] }>('/rules')).items;
   }
 
-  async getSummary(filter?: RepositoryFilter): Promise<Summary> {
-    return this.json(`/summary?${toSearchParams(filter)}`);
+  async getSummary(
+    filter?: RepositoryFilter,
+    options?: { trendDays?: number },
+  ): Promise<Summary> {
+    const params = toSearchParams({ ...filter, trendDays: options?.trendDays });
+    return this.json(withQuery('/summary', params));
   }
 
   async listRepositories(query?: RepositoryQuery): Promise<RepositoryPage> {
-    return this.json(`/repositories?${toSearchParams(query)}`);
+    return this.json(withQuery('/repositories', toSearchParams(query)));
   }
 
   async getGroups(
@@ -96,17 +115,21 @@ export class GoBuildPolicyClient implements GoBuildPolicyApi {
     filter?: RepositoryFilter,
   ): Promise<GroupRow[]> {
     const body = await this.json<{ items: GroupRow[] }>(
-      `/groups/${dimension}?${toSearchParams(filter)}`,
+      withQuery(
+        `/groups/${encodeURIComponent(dimension)}`,
+        toSearchParams(filter),
+      ),
     );
     return body.items;
   }
 
   async exportRepositories(
     format: 'csv' | 'json',
-    filter?: RepositoryFilter,
+    query?: RepositoryQuery,
   ): Promise<Blob> {
-    const params = toSearchParams(filter);
-    params.set('format', format);
-    return (await this.request(`/export?${params}`)).blob();
+    // The export takes filters and sort, not paging: it returns every selected row.
+    const { limit: _limit, offset: _offset, ...rest } = query ?? {};
+    const params = toSearchParams({ format, ...rest });
+    return (await this.request(withQuery('/export', params))).blob();
   }
 }

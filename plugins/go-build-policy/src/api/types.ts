@@ -8,7 +8,13 @@ import {
   Severity,
 } from '@go-build-policy/plugin-go-build-policy-common';
 
-/** Where an entity stands in the scanner (see the backend's OpenAPI document). */
+/*
+ * The shapes of the backend's REST API, as its OpenAPI document
+ * (plugins/go-build-policy-backend/src/schema/openapi.yaml) describes them.
+ * Dates are ISO 8601 strings (`date-time`), trend days `YYYY-MM-DD` (`date`).
+ */
+
+/** Where an entity stands in the scanner. */
 export type EntityScanState =
   | 'never-scanned'
   | 'queued'
@@ -18,10 +24,11 @@ export type EntityScanState =
   | 'not-go'
   | 'no-source';
 
+/** Catalog facts the backend copied onto the result (refs are full entity refs). */
 export interface EntityInfo {
   entityRef: string;
-  title?: string;
   kind: string;
+  title?: string;
   type?: string;
   owner?: string;
   system?: string;
@@ -30,6 +37,7 @@ export interface EntityInfo {
   tags?: string[];
 }
 
+/** The repository a scan read; `host` is the integration's host (GitHub Enterprise too). */
 export interface RepositoryInfo {
   host: string;
   owner: string;
@@ -40,26 +48,39 @@ export interface RepositoryInfo {
   archived?: boolean;
 }
 
-/** GET /entities/{kind}/{namespace}/{name}. Dates are ISO 8601 strings. */
+/** What a scan spent on GitHub. */
+export interface ScanCost {
+  requests?: number;
+  rateLimitPoints?: number;
+}
+
+/** GET /entities/{kind}/{namespace}/{name}: `never-scanned` when the store has none. */
 export interface EntityResult {
-  entity: EntityInfo;
+  entityRef: string;
+  entity?: EntityInfo;
   state: EntityScanState;
+  /** The result shown is older than a failed attempt. */
   stale: boolean;
   staleReason?: string;
-  scannedAt?: string;
-  checkedAt?: string;
-  repository?: RepositoryInfo;
-  scanId?: string;
+  /** Why the last attempt failed (also when there is no good result to show). */
+  failureReason?: string;
   score?: number;
   rawScore?: number;
   level?: ComplianceLevel;
   categories?: Partial<Record<RuleCategory, ScoreBreakdown>>;
-  counts?: Record<FindingStatus, number>;
-  findings: Finding[];
+  counts?: Partial<Record<FindingStatus, number>>;
   worstSeverity?: Severity;
   failingRuleIds: string[];
+  findings: Finding[];
+  /** The scanned commit. */
+  commit?: string;
+  repository?: RepositoryInfo;
+  scannedAt?: string;
+  checkedAt?: string;
+  cost?: ScanCost;
 }
 
+/** One past scan, newest first in GET /entities/…/history. */
 export interface HistoryEntry {
   scanId: string;
   commitSha: string;
@@ -68,6 +89,7 @@ export interface HistoryEntry {
   rawScore: number;
   level: ComplianceLevel;
   failingRuleIds: string[];
+  cost?: ScanCost;
 }
 
 export type RepositorySortField =
@@ -84,26 +106,34 @@ export interface RepositoryFilter {
   system?: string[];
   domain?: string[];
   level?: ComplianceLevel[];
+  /** Entities failing (fail or error) any of these rules. */
   rule?: string[];
-  status?: string[];
+  /** Entity states; `stale` selects stale results. */
+  status?: Array<EntityScanState | 'stale'>;
+  /** Worst failing severity. */
   severity?: Severity[];
+  /** Case-insensitive text over name, title, owner and system. */
   q?: string;
 }
 
 export interface RepositoryQuery extends RepositoryFilter {
   sort?: RepositorySortField;
   order?: 'asc' | 'desc';
+  /** 1..1000, default 50. */
   limit?: number;
   offset?: number;
 }
 
+/** One row of GET /repositories. */
 export interface RepositoryRow {
+  entityRef: string;
   entity: EntityInfo;
   state: EntityScanState;
   stale: boolean;
   staleReason?: string;
-  repository?: { host: string; owner: string; name: string };
-  commitSha?: string;
+  failureReason?: string;
+  repository?: RepositoryInfo;
+  commit?: string;
   score?: number;
   rawScore?: number;
   level?: ComplianceLevel;
@@ -116,21 +146,36 @@ export interface RepositoryRow {
 
 export interface RepositoryPage {
   items: RepositoryRow[];
+  /** Rows matching the filters over all pages. */
   total: number;
+  limit: number;
+  offset: number;
 }
 
 export type GroupDimension = 'owner' | 'system' | 'domain' | 'rule';
 
+/** One roll-up row of GET /groups/{dimension}. */
 export interface GroupRow {
+  /** Owner, system or domain ref, or rule id; null groups entities without one. */
   key: string | null;
+  total: number;
+  /** For a rule: entities where it applies. */
   scored: number;
+  /** Silver or better; for a rule: passing it. */
   compliant: number;
   failing: number;
   failingShare: number;
   averageScore: number | null;
-  total: number;
 }
 
+export interface TrendPoint {
+  /** UTC day, `YYYY-MM-DD`. */
+  day: string;
+  averageScore: number;
+  scans: number;
+}
+
+/** GET /summary: headline figures under the filters. */
 export interface Summary {
   entities: number;
   scored: number;
@@ -138,9 +183,10 @@ export interface Summary {
   compliantShare: number;
   averageScore: number | null;
   stale: number;
-  levels: Record<ComplianceLevel, number>;
-  states: Record<EntityScanState, number>;
-  trend: Array<{ day: string; averageScore: number; scans: number }>;
+  levels: Partial<Record<ComplianceLevel, number>>;
+  states: Partial<Record<EntityScanState, number>>;
+  /** Mean score of the scans finished each UTC day, oldest first. */
+  trend: TrendPoint[];
 }
 
 export type { RuleMetadata };

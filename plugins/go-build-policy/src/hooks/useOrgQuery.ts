@@ -18,7 +18,14 @@ export const FILTER_KEYS = [
 ] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
 
-const SORTS: RepositorySortField[] = ['score', 'name', 'owner', 'lastScan', 'failing', 'severity'];
+const SORTS: RepositorySortField[] = [
+  'score',
+  'name',
+  'owner',
+  'lastScan',
+  'failing',
+  'severity',
+];
 export const PAGE_SIZES = [25, 50, 100];
 
 export interface OrgQuery {
@@ -98,14 +105,23 @@ export function useOrgQuery() {
   return {
     query,
     setFilter,
+    /** One URL change: two separate ones would each start from the same URL. */
+    showFiltered: (key: FilterKey, values: string[], view: OrgView) =>
+      update(next => {
+        next.delete(key);
+        for (const v of values) next.append(key, v);
+        next.set('view', view);
+      }),
     setView: (view: OrgView) => update(next => next.set('view', view)),
     setSort: (sort: RepositorySortField, order: 'asc' | 'desc') =>
       update(next => {
         next.set('sort', sort);
         next.set('order', order);
       }),
-    setPage: (page: number) => update(next => next.set('page', String(page)), false),
-    setPageSize: (size: number) => update(next => next.set('pageSize', String(size))),
+    setPage: (page: number) =>
+      update(next => next.set('page', String(page)), false),
+    setPageSize: (size: number) =>
+      update(next => next.set('pageSize', String(size))),
     clearFilters: () =>
       update(next => {
         for (const key of [...FILTER_KEYS, 'q']) next.delete(key);

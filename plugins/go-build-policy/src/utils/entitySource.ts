@@ -7,11 +7,15 @@ export const SOURCE_LOCATION_ANNOTATION = 'backstage.io/source-location';
 export function hasSourceAnnotation(entity: Entity): boolean {
   const annotations = entity.metadata.annotations ?? {};
   return Boolean(
-    annotations[PROJECT_SLUG_ANNOTATION] || annotations[SOURCE_LOCATION_ANNOTATION],
+    annotations[PROJECT_SLUG_ANNOTATION] ||
+      annotations[SOURCE_LOCATION_ANNOTATION],
   );
 }
 
 /** For use as an entity filter: show our tab and card only where they can say something. */
 export function isGoBuildPolicyAvailable(entity: Entity): boolean {
-  return entity.kind.toLocaleLowerCase('en-US') === 'component' && hasSourceAnnotation(entity);
+  return (
+    entity.kind.toLocaleLowerCase('en-US') === 'component' &&
+    hasSourceAnnotation(entity)
+  );
 }

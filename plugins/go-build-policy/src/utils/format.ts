@@ -50,9 +50,13 @@ export function shortRef(ref: string | null | undefined): string {
 export function formatDateTime(iso: string | undefined): string {
   if (!iso) return '—';
   const date = new Date(iso);
-  return Number.isNaN(date.getTime())
-    ? iso
-    : date.toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }) + ' UTC';
+  if (Number.isNaN(date.getTime())) return iso;
+  const text = date.toLocaleString('en-GB', {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone: 'UTC',
+  });
+  return `${text} UTC`;
 }
 
 export function percent(share: number): string {

@@ -5,8 +5,12 @@ import { RepositoryInfo } from '../api/types';
  * Web URLs of a repository on its GitHub host. GitHub Enterprise serves its web UI at
  * the integration's host, as github.com does, so the host alone decides the base.
  */
-export function repositoryUrl(repo: Pick<RepositoryInfo, 'host' | 'owner' | 'name'>): string {
-  return `https://${repo.host}/${encodeURIComponent(repo.owner)}/${encodeURIComponent(repo.name)}`;
+export function repositoryUrl(
+  repo: Pick<RepositoryInfo, 'host' | 'owner' | 'name'>,
+): string {
+  return `https://${repo.host}/${encodeURIComponent(
+    repo.owner,
+  )}/${encodeURIComponent(repo.name)}`;
 }
 
 export function commitUrl(repo: RepositoryInfo, sha: string): string {

@@ -1,7 +1,5 @@
 import Grid from '@material-ui/core/Grid';
-import Typography from '@material-ui/core/Typography';
 import {
-  EmptyState,
   InfoCard,
   Progress,
   ResponseErrorPanel,
@@ -13,6 +11,7 @@ import {
   MissingAnnotationEmptyState,
   useEntity,
 } from '@backstage/plugin-catalog-react';
+import { EntityResult, HistoryEntry } from '../../api/types';
 import { useEntityCompliance } from '../../hooks/useEntityCompliance';
 import { rulesRouteRef } from '../../routes';
 import {
@@ -22,6 +21,7 @@ import {
 } from '../../utils/entitySource';
 import { formatDateTime } from '../../utils/format';
 import { ScoreHistoryChart } from '../common/ScoreHistoryChart';
+import { EntityStateView, hasScoredResult } from './EntityStateView';
 import { FindingsList } from './FindingsList';
 import { RescanButton } from './RescanButton';
 import { ScoreSummary } from './ScoreSummary';
@@ -57,75 +57,51 @@ function ComplianceView(props: { entityRef: string }) {
 
   if (loading && !value) return <Progress />;
   if (error) return <ResponseErrorPanel error={error} />;
-
-  const result = value?.result;
-  const state = result?.state ?? 'never-scanned';
-  const hasResult = Boolean(result && result.findings.length > 0);
-
-  if (state === 'not-go') {
-    return (
-      <EmptyState
-        missing="data"
-        title="Not a Go repository"
-        description="The repository has no go.mod, so the Go build policy does not apply. If the Go module lives in a subfolder, set the go-build-policy/module-root annotation."
-        action={rescan}
-      />
-    );
+  const result = value!.result;
+  if (!hasScoredResult(result)) {
+    return <EntityStateView result={result} action={rescan} />;
   }
-  if (state === 'no-source') {
-    return (
-      <EmptyState
-        missing="info"
-        title="No GitHub source"
-        description="The entity's source is not on a GitHub host configured in integrations.github, so it cannot be scanned."
-      />
-    );
-  }
-  if (!hasResult) {
-    if (state === 'queued' || state === 'scanning') {
-      return (
-        <InfoCard title="Go build policy">
-          <Typography>Scanning the repository… this page updates when the scan finishes.</Typography>
-          <Progress />
-        </InfoCard>
-      );
-    }
-    if (state === 'failed') {
-      return (
-        <WarningPanel severity="error" title="The scan failed" message={result?.staleReason ?? 'Unknown reason'}>
-          {rescan}
-        </WarningPanel>
-      );
-    }
-    return (
-      <EmptyState
-        missing="content"
-        title="Not scanned yet"
-        description="The scanner has not looked at this repository yet. Scans run on a schedule; you can ask for one now."
-        action={rescan}
-      />
-    );
-  }
+  return (
+    <ScoredResultView
+      result={result}
+      history={value!.history}
+      rulesPath={rulesPath}
+      action={rescan}
+    />
+  );
+}
 
-  const history = value?.history ?? [];
+function ScoredResultView(props: {
+  result: EntityResult;
+  history: HistoryEntry[];
+  rulesPath?: string;
+  action: JSX.Element;
+}) {
+  const { result, history } = props;
+  const busy = result.state === 'queued' || result.state === 'scanning';
   return (
     <Grid container spacing={3}>
-      {result!.stale && (
+      {result.stale && (
         <Grid item xs={12}>
           <WarningPanel
             severity="warning"
-            title="The last scan failed: showing the last good result"
-            message={`${result!.staleReason ?? 'Unknown reason'}. The result below is from ${formatDateTime(result!.scannedAt)}.`}
+            title="The last scan failed: showing the last good result, which may be stale"
+            message={`${
+              result.staleReason ?? result.failureReason ?? 'Unknown reason'
+            }. The result below is from ${formatDateTime(result.scannedAt)}.`}
           />
         </Grid>
       )}
-      {(state === 'queued' || state === 'scanning') && (
+      {busy && (
         <Grid item xs={12}>
-          <WarningPanel severity="info" title="A new scan is running" />
+          <WarningPanel
+            severity="info"
+            title="A new scan is running: this page updates when it finishes"
+          />
         </Grid>
       )}
       <Grid item xs={12} md={7}>
-        <ScoreSummary result={result!} action={rescan} />
+        <ScoreSummary result={result} action={props.action} />
       </Grid>
       <Grid item xs={12} md={5}>
         <InfoCard title="Score history">
@@ -136,7 +112,12 @@ function ComplianceView(props: { entityRef: string }) {
         </InfoCard>
       </Grid>
       <Grid item xs={12}>
-        <FindingsList findings={result!.findings} repository={result!.repository} rulesPath={rulesPath} />
+        <FindingsList
+          findings={result.findings}
+          repository={result.repository}
+          commit={result.commit ?? result.repository?.commitSha}
+          rulesPath={props.rulesPath}
+        />
       </Grid>
     </Grid>
   );

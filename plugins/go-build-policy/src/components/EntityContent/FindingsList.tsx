@@ -5,12 +5,10 @@ import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import ExpandMoreIcon from '@material-ui/icons/ExpandMore';
 import { makeStyles } from '@material-ui/core/styles';
-import { Link } from '@backstage/core-components';
-import {
-  Finding,
-  getRuleMetadata,
-} from '@go-build-policy/plugin-go-build-policy-common';
+import { Link, MarkdownContent } from '@backstage/core-components';
+import { Finding } from '@go-build-policy/plugin-go-build-policy-common';
 import { RepositoryInfo } from '../../api/types';
+import { useRuleTitles } from '../../hooks/useRuleTitles';
 import { evidenceUrl, locationLabel } from '../../utils/githubLinks';
 import { SEVERITY_ORDER, STATUS_ORDER } from '../../utils/format';
 import { StatusIndicator } from '../common/StatusIndicator';
@@ -18,7 +16,12 @@ import { SeverityChip } from '../common/SeverityChip';
 import { Remediation } from '../common/Remediation';
 
 const useStyles = makeStyles(theme => ({
-  summary: { display: 'flex', alignItems: 'center', gap: theme.spacing(2), width: '100%' },
+  summary: {
+    display: 'flex',
+    alignItems: 'center',
+    gap: theme.spacing(2),
+    width: '100%',
+  },
   status: { minWidth: 90 },
   title: { flex: 1 },
   details: { display: 'block' },
@@ -37,15 +40,22 @@ export function sortFindings(findings: Finding[]): Finding[] {
 function FindingDetails(props: {
   finding: Finding;
   repository?: RepositoryInfo;
+  commit?: string;
   rulesPath?: string;
 }) {
   const classes = useStyles();
   const { finding, repository, rulesPath } = props;
-  const sha = repository?.commitSha;
-  const failing = finding.status === 'fail' || finding.status === 'warn' || finding.status === 'error';
+  const sha = props.commit;
+  const failing =
+    finding.status === 'fail' ||
+    finding.status === 'warn' ||
+    finding.status === 'error';
   return (
     <AccordionDetails className={classes.details}>
-      <Typography className={classes.section}>{finding.message}</Typography>
+      {/* Messages quote files in markdown code spans and lists. */}
+      <Box className={classes.section}>
+        <MarkdownContent content={finding.message} />
+      </Box>
       {finding.locations.length > 0 && (
         <Box className={classes.section}>
           <Typography variant="subtitle2">Evidence</Typography>
@@ -53,7 +63,9 @@ function FindingDetails(props: {
             {finding.locations.map(location => (
               <li key={locationLabel(location)}>
                 {repository && sha ? (
-                  <Link to={evidenceUrl(repository, sha, location)}>{locationLabel(location)}</Link>
+                  <Link to={evidenceUrl(repository, sha, location)}>
+                    {locationLabel(location)}
+                  </Link>
                 ) : (
                   locationLabel(location)
                 )}
@@ -79,7 +91,9 @@ function FindingDetails(props: {
         </Box>
       )}
       {rulesPath && (
-        <Link to={`${rulesPath}#${finding.ruleId}`}>About the rule {finding.ruleId}</Link>
+        <Link to={`${rulesPath}#${finding.ruleId}`}>
+          Documentation of {finding.ruleId}
+        </Link>
       )}
     </AccordionDetails>
   );
@@ -89,17 +103,22 @@ function FindingDetails(props: {
 export function FindingsList(props: {
   findings: Finding[];
   repository?: RepositoryInfo;
+  /** The scanned commit: evidence links point at it, not at a moving branch. */
+  commit?: string;
   rulesPath?: string;
 }) {
   const classes = useStyles();
+  const ruleTitle = useRuleTitles();
   return (
     <div>
       {sortFindings(props.findings).map(finding => {
-        const title = getRuleMetadata(finding.ruleId)?.title ?? finding.ruleId;
+        const title = ruleTitle(finding.ruleId);
         return (
           <Accordion
             key={finding.ruleId}
-            defaultExpanded={finding.status === 'fail' && finding.severity === 'error'}
+            defaultExpanded={
+              finding.status === 'fail' && finding.severity === 'error'
+            }
             TransitionProps={{ unmountOnExit: true }}
           >
             <AccordionSummary
@@ -113,14 +132,23 @@ export function FindingsList(props: {
                 </span>
                 <Typography className={classes.title}>
                   {title}{' '}
-                  <Typography component="span" variant="caption" color="textSecondary">
+                  <Typography
+                    component="span"
+                    variant="caption"
+                    color="textSecondary"
+                  >
                     {finding.ruleId}
                   </Typography>
                 </Typography>
                 <SeverityChip severity={finding.severity} />
               </div>
             </AccordionSummary>
-            <FindingDetails finding={finding} repository={props.repository} rulesPath={props.rulesPath} />
+            <FindingDetails
+              finding={finding}
+              repository={props.repository}
+              commit={props.commit}
+              rulesPath={props.rulesPath}
+            />
           </Accordion>
         );
       })}

@@ -7,10 +7,15 @@ import { goBuildPolicyRescanPermission } from '@go-build-policy/plugin-go-build-
 import { goBuildPolicyApiRef } from '../../api/GoBuildPolicyApi';
 
 /** Asks the backend for a scan now; rendered only for those allowed to. */
-export function RescanButton(props: { entityRef: string; onRequested: () => void }) {
+export function RescanButton(props: {
+  entityRef: string;
+  onRequested: () => void;
+}) {
   const api = useApi(goBuildPolicyApiRef);
   const alertApi = useApi(alertApiRef);
-  const { allowed, loading } = usePermission({ permission: goBuildPolicyRescanPermission });
+  const { allowed, loading } = usePermission({
+    permission: goBuildPolicyRescanPermission,
+  });
   const [busy, setBusy] = useState(false);
   if (loading || !allowed) return null;
 
@@ -18,17 +23,30 @@ export function RescanButton(props: { entityRef: string; onRequested: () => void
     setBusy(true);
     try {
       await api.requestRescan(props.entityRef);
-      alertApi.post({ message: 'Scan requested', severity: 'info', display: 'transient' });
+      alertApi.post({
+        message: 'Scan requested',
+        severity: 'info',
+        display: 'transient',
+      });
       props.onRequested();
     } catch (e) {
-      alertApi.post({ message: `Could not request a scan: ${(e as Error).message}`, severity: 'error' });
+      alertApi.post({
+        message: `Could not request a scan: ${(e as Error).message}`,
+        severity: 'error',
+      });
     } finally {
       setBusy(false);
     }
   };
 
   return (
-    <Button variant="outlined" color="primary" startIcon={<RefreshIcon />} disabled={busy} onClick={rescan}>
+    <Button
+      variant="outlined"
+      color="primary"
+      startIcon={<RefreshIcon />}
+      disabled={busy}
+      onClick={rescan}
+    >
       Rescan
     </Button>
   );

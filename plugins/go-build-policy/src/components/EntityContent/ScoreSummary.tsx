@@ -17,10 +17,13 @@ const CATEGORY_LABELS: Record<RuleCategory, string> = {
 };
 
 /** Score, level, sub-scores and when/at which commit the result was produced. */
-export function ScoreSummary(props: { result: EntityResult; action?: React.ReactNode }) {
+export function ScoreSummary(props: {
+  result: EntityResult;
+  action?: React.ReactNode;
+}) {
   const { result } = props;
   const repo = result.repository;
-  const sha = repo?.commitSha;
+  const sha = result.commit ?? repo?.commitSha;
   return (
     <InfoCard title="Go build policy" action={props.action}>
       <Grid container spacing={3} alignItems="center">
@@ -30,12 +33,18 @@ export function ScoreSummary(props: { result: EntityResult; action?: React.React
         <Grid item xs={12} sm={4}>
           <Typography variant="h4" component="p">
             {result.score ?? '—'}
-            <Typography variant="body2" component="span"> / 100</Typography>
+            <Typography variant="body2" component="span">
+              {' '}
+              / 100
+            </Typography>
           </Typography>
           <LevelChip level={result.level} size="medium" />
-          {result.rawScore !== undefined && result.rawScore !== result.score && (
-            <Typography variant="body2">Raw score (without waivers): {result.rawScore}</Typography>
-          )}
+          {result.rawScore !== undefined &&
+            result.rawScore !== result.score && (
+              <Typography variant="body2">
+                Raw score (without waivers): {result.rawScore}
+              </Typography>
+            )}
           <Typography variant="body2" color="textSecondary">
             Scanned {formatDateTime(result.scannedAt)}
             {repo && sha && (
@@ -56,18 +65,23 @@ export function ScoreSummary(props: { result: EntityResult; action?: React.React
           )}
         </Grid>
         <Grid item xs={12} sm={5}>
-          {Object.entries(result.categories ?? {}).map(([category, breakdown]) => (
-            <div key={category}>
-              <Typography variant="body2">
-                {CATEGORY_LABELS[category as RuleCategory] ?? category}: {breakdown?.score}
-              </Typography>
-              <LinearProgress
-                variant="determinate"
-                value={breakdown?.score ?? 0}
-                aria-label={`${CATEGORY_LABELS[category as RuleCategory] ?? category} score`}
-              />
-            </div>
-          ))}
+          {Object.entries(result.categories ?? {}).map(
+            ([category, breakdown]) => (
+              <div key={category}>
+                <Typography variant="body2">
+                  {CATEGORY_LABELS[category as RuleCategory] ?? category}:{' '}
+                  {breakdown?.score}
+                </Typography>
+                <LinearProgress
+                  variant="determinate"
+                  value={breakdown?.score ?? 0}
+                  aria-label={`${
+                    CATEGORY_LABELS[category as RuleCategory] ?? category
+                  } score`}
+                />
+              </div>
+            ),
+          )}
         </Grid>
       </Grid>
     </InfoCard>

@@ -3,10 +3,13 @@ import Button from '@material-ui/core/Button';
 import GetAppIcon from '@material-ui/icons/GetApp';
 import { alertApiRef, useApi } from '@backstage/core-plugin-api';
 import { goBuildPolicyApiRef } from '../../api/GoBuildPolicyApi';
-import { RepositoryFilter } from '../../api/types';
+import { RepositoryQuery } from '../../api/types';
 
 /** Downloads what the filters select, through the authenticated API client. */
-export function ExportButton(props: { filter: RepositoryFilter; format?: 'csv' | 'json' }) {
+export function ExportButton(props: {
+  query: RepositoryQuery;
+  format?: 'csv' | 'json';
+}) {
   const api = useApi(goBuildPolicyApiRef);
   const alertApi = useApi(alertApiRef);
   const [busy, setBusy] = useState(false);
@@ -15,7 +18,7 @@ export function ExportButton(props: { filter: RepositoryFilter; format?: 'csv' |
   const download = async () => {
     setBusy(true);
     try {
-      const blob = await api.exportRepositories(format, props.filter);
+      const blob = await api.exportRepositories(format, props.query);
       const url = URL.createObjectURL(blob);
       const anchor = document.createElement('a');
       anchor.href = url;
@@ -25,14 +28,22 @@ export function ExportButton(props: { filter: RepositoryFilter; format?: 'csv' |
       anchor.remove();
       URL.revokeObjectURL(url);
     } catch (e) {
-      alertApi.post({ message: `Export failed: ${(e as Error).message}`, severity: 'error' });
+      alertApi.post({
+        message: `Export failed: ${(e as Error).message}`,
+        severity: 'error',
+      });
     } finally {
       setBusy(false);
     }
   };
 
   return (
-    <Button variant="outlined" startIcon={<GetAppIcon />} onClick={download} disabled={busy}>
+    <Button
+      variant="outlined"
+      startIcon={<GetAppIcon />}
+      onClick={download}
+      disabled={busy}
+    >
       Export {format.toUpperCase()}
     </Button>
   );

@@ -14,7 +14,13 @@ import { FilterKey, useOrgQuery } from '../../hooks/useOrgQuery';
 import { LEVEL_LABELS, shortRef } from '../../utils/format';
 
 const useStyles = makeStyles(theme => ({
-  bar: { display: 'flex', flexWrap: 'wrap', gap: theme.spacing(2), alignItems: 'flex-end', marginBottom: theme.spacing(2) },
+  bar: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: theme.spacing(2),
+    alignItems: 'flex-end',
+    marginBottom: theme.spacing(2),
+  },
   select: { minWidth: 160, maxWidth: 260 },
 }));
 
@@ -42,7 +48,9 @@ function MultiSelect(props: {
         multiple
         value={props.selected}
         onChange={e => props.onChange(e.target.value as string[])}
-        renderValue={value => (value as string[]).map(v => labels.get(v) ?? v).join(', ')}
+        renderValue={value =>
+          (value as string[]).map(v => labels.get(v) ?? v).join(', ')
+        }
       >
         {props.options.map(o => (
           <MenuItem key={o.value} value={o.value}>
@@ -73,16 +81,30 @@ export function FiltersBar() {
       (['owner', 'system', 'domain'] as const).map(d => api.getGroups(d)),
     );
     const toOptions = (rows: { key: string | null }[]) =>
-      rows.filter(r => r.key).map(r => ({ value: r.key!, label: shortRef(r.key) }));
-    return { owner: toOptions(owner), system: toOptions(system), domain: toOptions(domain) };
+      rows
+        .filter(r => r.key)
+        .map(r => ({ value: r.key!, label: shortRef(r.key) }));
+    return {
+      owner: toOptions(owner),
+      system: toOptions(system),
+      domain: toOptions(domain),
+    };
   }, [api]);
 
   const selects: Array<{ id: FilterKey; label: string; options: Option[] }> = [
     { id: 'owner', label: 'Owner', options: dimensions?.owner ?? [] },
     { id: 'system', label: 'System', options: dimensions?.system ?? [] },
     { id: 'domain', label: 'Domain', options: dimensions?.domain ?? [] },
-    { id: 'level', label: 'Level', options: LEVELS.map(l => ({ value: l, label: LEVEL_LABELS[l] })) },
-    { id: 'rule', label: 'Failing rule', options: RULES.map(r => ({ value: r.id, label: r.id })) },
+    {
+      id: 'level',
+      label: 'Level',
+      options: LEVELS.map(l => ({ value: l, label: LEVEL_LABELS[l] })),
+    },
+    {
+      id: 'rule',
+      label: 'Failing rule',
+      options: RULES.map(r => ({ value: r.id, label: r.id })),
+    },
     {
       id: 'severity',
       label: 'Worst severity',

@@ -55,7 +55,9 @@ export function GoBuildPolicyOrgContent() {
       <ContentHeader title="Go build policy scorecard">
         <div className={classes.actions}>
           <Link to={rulesPath}>The rules</Link>
-          <ExportButton filter={query.filter} />
+          <ExportButton
+            query={{ ...query.filter, sort: query.sort, order: query.order }}
+          />
         </div>
       </ContentHeader>
       <Headline />
@@ -68,7 +70,12 @@ export function GoBuildPolicyOrgContent() {
           aria-label="Views"
         >
           {VIEWS.map(v => (
-            <Tab key={v.id} value={v.id} label={v.label} id={`gbp-view-${v.id}`} />
+            <Tab
+              key={v.id}
+              value={v.id}
+              label={v.label}
+              id={`gbp-view-${v.id}`}
+            />
           ))}
         </Tabs>
         <Box mt={2} role="tabpanel" aria-labelledby={`gbp-view-${query.view}`}>
@@ -85,7 +92,10 @@ export function GoBuildPolicyOrgContent() {
 export function GoBuildPolicyOrgPage() {
   return (
     <Page themeId="tool">
-      <Header title="Go build policy" subtitle="How every Go service in the catalog builds" />
+      <Header
+        title="Go build policy"
+        subtitle="How every Go service in the catalog builds"
+      />
       <GoBuildPolicyOrgContent />
     </Page>
   );

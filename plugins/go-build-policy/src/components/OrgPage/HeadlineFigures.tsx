@@ -3,7 +3,10 @@ import Typography from '@material-ui/core/Typography';
 import Tooltip from '@material-ui/core/Tooltip';
 import { makeStyles } from '@material-ui/core/styles';
 import { InfoCard } from '@backstage/core-components';
-import { ComplianceLevel, LEVELS } from '@go-build-policy/plugin-go-build-policy-common';
+import {
+  ComplianceLevel,
+  LEVELS,
+} from '@go-build-policy/plugin-go-build-policy-common';
 import { Summary } from '../../api/types';
 import { LEVEL_LABELS, percent } from '../../utils/format';
 import { ScoreHistoryChart } from '../common/ScoreHistoryChart';
@@ -11,7 +14,12 @@ import { LevelChip } from '../common/LevelChip';
 
 const useStyles = makeStyles(theme => ({
   figure: { fontSize: '2rem', fontWeight: 600 },
-  levels: { display: 'flex', flexWrap: 'wrap', gap: theme.spacing(1), alignItems: 'center' },
+  levels: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: theme.spacing(1),
+    alignItems: 'center',
+  },
 }));
 
 function Figure(props: { label: string; value: string; hint?: string }) {
@@ -34,32 +42,46 @@ function Figure(props: { label: string; value: string; hint?: string }) {
 export function HeadlineFigures(props: { summary: Summary }) {
   const classes = useStyles();
   const { summary } = props;
-  const shownLevels = LEVELS.filter(l => summary.levels[l] > 0);
+  const levelCount = (level: ComplianceLevel) => summary.levels[level] ?? 0;
+  const shownLevels = LEVELS.filter(l => levelCount(l) > 0);
   return (
     <Grid container spacing={2} alignItems="stretch">
       <Grid item xs={6} md={2}>
         <Figure
           label="Repositories"
           value={String(summary.entities)}
-          hint={`${summary.scored} scored${summary.stale ? `, ${summary.stale} stale` : ''}`}
+          hint={`${summary.scored} scored${
+            summary.stale ? `, ${summary.stale} stale` : ''
+          }`}
         />
       </Grid>
       <Grid item xs={6} md={2}>
-        <Figure label="Compliant" value={percent(summary.compliantShare)} hint={`${summary.compliant} silver or better`} />
+        <Figure
+          label="Compliant"
+          value={percent(summary.compliantShare)}
+          hint={`${summary.compliant} silver or better`}
+        />
       </Grid>
       <Grid item xs={6} md={2}>
         <Figure
           label="Average score"
-          value={summary.averageScore === null ? '—' : String(Math.round(summary.averageScore))}
+          value={
+            summary.averageScore === null
+              ? '—'
+              : String(Math.round(summary.averageScore))
+          }
         />
       </Grid>
       <Grid item xs={6} md={3}>
         <InfoCard title="Levels" variant="gridItem">
           <div className={classes.levels} aria-label="Level distribution">
             {shownLevels.map((level: ComplianceLevel) => (
-              <Tooltip key={level} title={`${summary.levels[level]} ${LEVEL_LABELS[level]}`}>
+              <Tooltip
+                key={level}
+                title={`${levelCount(level)} ${LEVEL_LABELS[level]}`}
+              >
                 <span>
-                  <LevelChip level={level} /> {summary.levels[level]}
+                  <LevelChip level={level} /> {levelCount(level)}
                 </span>
               </Tooltip>
             ))}
@@ -71,7 +93,10 @@ export function HeadlineFigures(props: { summary: Summary }) {
           <ScoreHistoryChart
             title="Average score over time"
             height={90}
-            points={summary.trend.map(t => ({ at: t.day, score: Math.round(t.averageScore) }))}
+            points={summary.trend.map(t => ({
+              at: t.day,
+              score: Math.round(t.averageScore),
+            }))}
           />
         </InfoCard>
       </Grid>

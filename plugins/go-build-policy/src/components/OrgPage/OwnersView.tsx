@@ -14,14 +14,16 @@ import { percent, shortRef } from '../../utils/format';
 /** Roll-up by owner; choosing an owner narrows the services view to it. */
 export function OwnersView() {
   const api = useApi(goBuildPolicyApiRef);
-  const { query, setFilter, setView } = useOrgQuery();
+  const { query, showFiltered } = useOrgQuery();
   const { value, loading, error } = useAsync(
     () => api.getGroups('owner', query.filter),
     [api, JSON.stringify(query.filter)],
   );
   if (error) return <ResponseErrorPanel error={error} />;
   if (loading || !value) return <Progress />;
-  const rows = [...value].sort((a, b) => b.failing - a.failing || (a.key ?? '').localeCompare(b.key ?? ''));
+  const rows = [...value].sort(
+    (a, b) => b.failing - a.failing || (a.key ?? '').localeCompare(b.key ?? ''),
+  );
   return (
     <Table size="small" aria-label="Compliance by owner">
       <TableHead>
@@ -41,10 +43,7 @@ export function OwnersView() {
               {row.key ? (
                 <Button
                   size="small"
-                  onClick={() => {
-                    setFilter('owner', [row.key!]);
-                    setView('services');
-                  }}
+                  onClick={() => showFiltered('owner', [row.key!], 'services')}
                 >
                   {shortRef(row.key)}
                 </Button>
@@ -55,7 +54,8 @@ export function OwnersView() {
             <TableCell align="right">{row.total}</TableCell>
             <TableCell align="right">{row.scored}</TableCell>
             <TableCell align="right">
-              {row.compliant} ({percent(row.scored ? row.compliant / row.scored : 0)})
+              {row.compliant} (
+              {percent(row.scored ? row.compliant / row.scored : 0)})
             </TableCell>
             <TableCell align="right">{row.failing}</TableCell>
             <TableCell align="right">

@@ -13,17 +13,23 @@ import { useApi, useRouteRef } from '@backstage/core-plugin-api';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { parseEntityRef } from '@backstage/catalog-model';
 import useAsync from 'react-use/esm/useAsync';
-import { getRuleMetadata } from '@go-build-policy/plugin-go-build-policy-common';
 import { goBuildPolicyApiRef } from '../../api/GoBuildPolicyApi';
 import { GroupRow, RepositoryFilter } from '../../api/types';
 import { useOrgQuery } from '../../hooks/useOrgQuery';
+import { useRuleTitles } from '../../hooks/useRuleTitles';
 import { percent, shortRef } from '../../utils/format';
 
 function FailingServices(props: { ruleId: string; filter: RepositoryFilter }) {
   const api = useApi(goBuildPolicyApiRef);
   const entityRoute = useRouteRef(entityRouteRef);
   const { value, loading, error } = useAsync(
-    () => api.listRepositories({ ...props.filter, rule: [props.ruleId], sort: 'score', limit: 100 }),
+    () =>
+      api.listRepositories({
+        ...props.filter,
+        rule: [props.ruleId],
+        sort: 'score',
+        limit: 100,
+      }),
     [api, props.ruleId, JSON.stringify(props.filter)],
   );
   if (error) return <ResponseErrorPanel error={error} />;
@@ -36,35 +42,61 @@ function FailingServices(props: { ruleId: string; filter: RepositoryFilter }) {
           <ListItem key={row.entity.entityRef}>
             <ListItemText
               primary={
-                <Link to={`${entityRoute({ kind: ref.kind, namespace: ref.namespace, name: ref.name })}/go-build-policy`}>
+                <Link
+                  to={`${entityRoute({
+                    kind: ref.kind,
+                    namespace: ref.namespace,
+                    name: ref.name,
+                  })}/go-build-policy`}
+                >
                   {row.entity.title ?? ref.name}
                 </Link>
               }
-              secondary={`${shortRef(row.entity.owner)} · score ${row.score ?? '—'}`}
+              secondary={`${shortRef(row.entity.owner)} · score ${
+                row.score ?? '—'
+              }`}
             />
           </ListItem>
         );
       })}
       {value.total > value.items.length && (
         <ListItem>
-          <ListItemText secondary={`and ${value.total - value.items.length} more`} />
+          <ListItemText
+            secondary={`and ${value.total - value.items.length} more`}
+          />
         </ListItem>
       )}
     </List>
   );
 }
 
-function RuleRow(props: { row: GroupRow; filter: RepositoryFilter }) {
+function RuleRow(props: {
+  row: GroupRow;
+  title: string;
+  filter: RepositoryFilter;
+}) {
   const [open, setOpen] = useState(false);
   const { row } = props;
   const ruleId = row.key ?? '';
   return (
-    <Accordion expanded={open} onChange={(_e, expanded) => setOpen(expanded)} TransitionProps={{ unmountOnExit: true }}>
-      <AccordionSummary expandIcon={<ExpandMoreIcon />} aria-controls={`rule-${ruleId}`} id={`rule-${ruleId}-header`}>
+    <Accordion
+      expanded={open}
+      onChange={(_e, expanded) => setOpen(expanded)}
+      TransitionProps={{ unmountOnExit: true }}
+    >
+      <AccordionSummary
+        expandIcon={<ExpandMoreIcon />}
+        aria-controls={`rule-${ruleId}`}
+        id={`rule-${ruleId}-header`}
+      >
         <div style={{ width: '100%' }}>
           <Typography>
-            {getRuleMetadata(ruleId)?.title ?? ruleId}{' '}
-            <Typography component="span" variant="caption" color="textSecondary">
+            {props.title}{' '}
+            <Typography
+              component="span"
+              variant="caption"
+              color="textSecondary"
+            >
               {ruleId}
             </Typography>
           </Typography>
@@ -89,6 +121,7 @@ function RuleRow(props: { row: GroupRow; filter: RepositoryFilter }) {
 /** One line per rule: the share of services failing it; open a rule to list them. */
 export function RulesView() {
   const api = useApi(goBuildPolicyApiRef);
+  const ruleTitle = useRuleTitles();
   const { query } = useOrgQuery();
   const { value, loading, error } = useAsync(
     () => api.getGroups('rule', query.filter),
@@ -100,7 +133,12 @@ export function RulesView() {
   return (
     <div>
       {rows.map(row => (
-        <RuleRow key={row.key ?? 'none'} row={row} filter={query.filter} />
+        <RuleRow
+          key={row.key ?? 'none'}
+          row={row}
+          title={ruleTitle(row.key ?? '')}
+          filter={query.filter}
+        />
       ))}
     </div>
   );

@@ -6,6 +6,7 @@ import TablePagination from '@material-ui/core/TablePagination';
 import TableRow from '@material-ui/core/TableRow';
 import TableSortLabel from '@material-ui/core/TableSortLabel';
 import Typography from '@material-ui/core/Typography';
+import { makeStyles } from '@material-ui/core/styles';
 import { Link, Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { useApi, useRouteRef } from '@backstage/core-plugin-api';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
@@ -13,12 +14,20 @@ import { parseEntityRef } from '@backstage/catalog-model';
 import useAsync from 'react-use/esm/useAsync';
 import { goBuildPolicyApiRef } from '../../api/GoBuildPolicyApi';
 import { RepositoryRow, RepositorySortField } from '../../api/types';
-import { PAGE_SIZES, toRepositoryQuery, useOrgQuery } from '../../hooks/useOrgQuery';
+import {
+  PAGE_SIZES,
+  toRepositoryQuery,
+  useOrgQuery,
+} from '../../hooks/useOrgQuery';
 import { formatDateTime, shortRef } from '../../utils/format';
 import { LevelChip } from '../common/LevelChip';
 import { SeverityChip } from '../common/SeverityChip';
 
-const COLUMNS: Array<{ label: string; sort?: RepositorySortField; numeric?: boolean }> = [
+const COLUMNS: Array<{
+  label: string;
+  sort?: RepositorySortField;
+  numeric?: boolean;
+}> = [
   { label: 'Service', sort: 'name' },
   { label: 'Owner', sort: 'owner' },
   { label: 'System' },
@@ -38,14 +47,36 @@ const STATE_TEXT: Record<string, string> = {
   'no-source': 'no GitHub source',
 };
 
+const SHOWN_RULES = 3;
+
+const useStyles = makeStyles({
+  // Names and refs stay on one line; the failing rules column takes what is left.
+  noWrap: { whiteSpace: 'nowrap' },
+});
+
+/** The failing rule ids (the first few); "none" only for a scored row. */
+function failingRulesText(row: RepositoryRow): string {
+  const ids = row.failingRuleIds;
+  if (ids.length === 0) return row.score === undefined ? '' : 'none';
+  const shown = ids.slice(0, SHOWN_RULES).join(', ');
+  return ids.length > SHOWN_RULES
+    ? `${shown} +${ids.length - SHOWN_RULES} more`
+    : shown;
+}
+
 function ServiceRow(props: { row: RepositoryRow }) {
+  const classes = useStyles();
   const entityRoute = useRouteRef(entityRouteRef);
   const { row } = props;
   const ref = parseEntityRef(row.entity.entityRef);
-  const href = `${entityRoute({ kind: ref.kind, namespace: ref.namespace, name: ref.name })}/go-build-policy`;
+  const href = `${entityRoute({
+    kind: ref.kind,
+    namespace: ref.namespace,
+    name: ref.name,
+  })}/go-build-policy`;
   return (
     <TableRow hover>
-      <TableCell>
+      <TableCell className={classes.noWrap}>
         <Link to={href}>{row.entity.title ?? ref.name}</Link>
         {row.stale && (
           <Typography variant="caption" color="error" display="block">
@@ -53,25 +84,34 @@ function ServiceRow(props: { row: RepositoryRow }) {
           </Typography>
         )}
       </TableCell>
-      <TableCell>{shortRef(row.entity.owner)}</TableCell>
-      <TableCell>{shortRef(row.entity.system)}</TableCell>
+      <TableCell className={classes.noWrap}>
+        {shortRef(row.entity.owner)}
+      </TableCell>
+      <TableCell className={classes.noWrap}>
+        {shortRef(row.entity.system)}
+      </TableCell>
       <TableCell align="right">{row.score ?? '—'}</TableCell>
       <TableCell>
-        {row.level ? <LevelChip level={row.level} /> : STATE_TEXT[row.state] ?? row.state}
+        {row.level ? (
+          <LevelChip level={row.level} />
+        ) : (
+          STATE_TEXT[row.state] ?? row.state
+        )}
       </TableCell>
-      <TableCell>
-        {row.failingRuleIds.length ? row.failingRuleIds.join(', ') : row.score !== undefined ? 'none' : ''}
-      </TableCell>
+      <TableCell>{failingRulesText(row)}</TableCell>
       <TableCell>
         <SeverityChip severity={row.worstSeverity} />
       </TableCell>
-      <TableCell>{formatDateTime(row.scannedAt)}</TableCell>
+      <TableCell className={classes.noWrap}>
+        {formatDateTime(row.scannedAt)}
+      </TableCell>
     </TableRow>
   );
 }
 
 /** The services table: server-side filtered, sorted and paged, all state in the URL. */
 export function ServicesTable() {
+  const classes = useStyles();
   const api = useApi(goBuildPolicyApiRef);
   const { query, setSort, setPage, setPageSize } = useOrgQuery();
   const { value, loading, error } = useAsync(
@@ -87,7 +127,11 @@ export function ServicesTable() {
         <TableHead>
           <TableRow>
             {COLUMNS.map(column => (
-              <TableCell key={column.label} align={column.numeric ? 'right' : 'left'}>
+              <TableCell
+                key={column.label}
+                align={column.numeric ? 'right' : 'left'}
+                className={classes.noWrap}
+              >
                 {column.sort ? (
                   <TableSortLabel
                     active={query.sort === column.sort}
@@ -95,7 +139,9 @@ export function ServicesTable() {
                     onClick={() =>
                       setSort(
                         column.sort!,
-                        query.sort === column.sort && query.order === 'asc' ? 'desc' : 'asc',
+                        query.sort === column.sort && query.order === 'asc'
+                          ? 'desc'
+                          : 'asc',
                       )
                     }
                   >
@@ -114,7 +160,9 @@ export function ServicesTable() {
           ))}
           {value && value.items.length === 0 && (
             <TableRow>
-              <TableCell colSpan={COLUMNS.length}>No services match these filters.</TableCell>
+              <TableCell colSpan={COLUMNS.length}>
+                No services match these filters.
+              </TableCell>
             </TableRow>
           )}
         </TableBody>

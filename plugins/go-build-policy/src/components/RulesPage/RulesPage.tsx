@@ -1,9 +1,15 @@
 import { useEffect } from 'react';
+import Box from '@material-ui/core/Box';
 import Card from '@material-ui/core/Card';
 import CardContent from '@material-ui/core/CardContent';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
-import { Content, ContentHeader, Header, Page } from '@backstage/core-components';
+import {
+  Content,
+  ContentHeader,
+  Header,
+  Page,
+} from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { useLocation } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
@@ -15,6 +21,7 @@ import {
 import { goBuildPolicyApiRef } from '../../api/GoBuildPolicyApi';
 import { SeverityChip } from '../common/SeverityChip';
 import { Remediation } from '../common/Remediation';
+import { LevelsCard } from './LevelsCard';
 
 const CATEGORY_TITLES: Record<RuleCategory, string> = {
   ci: 'CI caches',
@@ -27,17 +34,26 @@ const CATEGORY_TITLES: Record<RuleCategory, string> = {
 const useStyles = makeStyles(theme => ({
   card: { marginBottom: theme.spacing(2), scrollMarginTop: theme.spacing(10) },
   term: { fontWeight: 600, marginTop: theme.spacing(1) },
+  heading: { display: 'flex', alignItems: 'center', gap: theme.spacing(1) },
 }));
 
 function RuleCard(props: { rule: RuleMetadata }) {
   const classes = useStyles();
   const { rule } = props;
   return (
-    <Card id={rule.id} className={classes.card} component="section" aria-labelledby={`${rule.id}-title`}>
+    <Card
+      id={rule.id}
+      className={classes.card}
+      component="section"
+      aria-labelledby={`${rule.id}-title`}
+    >
       <CardContent>
-        <Typography variant="h6" id={`${rule.id}-title`}>
-          {rule.title} <SeverityChip severity={rule.defaultSeverity} />
-        </Typography>
+        <div className={classes.heading}>
+          <Typography variant="h6" component="h3" id={`${rule.id}-title`}>
+            {rule.title}
+          </Typography>
+          <SeverityChip severity={rule.defaultSeverity} />
+        </div>
         <Typography variant="caption" color="textSecondary">
           {rule.id}
         </Typography>
@@ -65,13 +81,18 @@ export function RulesContent() {
 
   useEffect(() => {
     if (!hash) return;
-    document.getElementById(decodeURIComponent(hash.slice(1)))?.scrollIntoView();
+    document
+      .getElementById(decodeURIComponent(hash.slice(1)))
+      ?.scrollIntoView();
   }, [hash, rules]);
 
   const categories = [...new Set(rules.map(r => r.category))];
   return (
     <Content>
       <ContentHeader title="Rules" />
+      <Box mb={3}>
+        <LevelsCard />
+      </Box>
       {categories.map(category => (
         <div key={category}>
           <Typography variant="h5" component="h2" gutterBottom>

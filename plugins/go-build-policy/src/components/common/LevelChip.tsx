@@ -12,7 +12,10 @@ const useStyles = makeStyles({
   'not-applicable': {},
 });
 
-export function LevelChip(props: { level?: ComplianceLevel; size?: 'small' | 'medium' }) {
+export function LevelChip(props: {
+  level?: ComplianceLevel;
+  size?: 'small' | 'medium';
+}) {
   const classes = useStyles();
   if (!props.level) return null;
   return (

@@ -13,11 +13,17 @@ export function splitFencedCode(markdown: string): Part[] {
   let last = 0;
   for (const match of markdown.matchAll(fence)) {
     const start = match.index ?? 0;
-    if (start > last) parts.push({ kind: 'text', text: markdown.slice(last, start) });
-    parts.push({ kind: 'code', language: match[1] || undefined, text: match[2].replace(/\n$/, '') });
+    if (start > last)
+      parts.push({ kind: 'text', text: markdown.slice(last, start) });
+    parts.push({
+      kind: 'code',
+      language: match[1] || undefined,
+      text: match[2].replace(/\n$/, ''),
+    });
     last = start + match[0].length;
   }
-  if (last < markdown.length) parts.push({ kind: 'text', text: markdown.slice(last) });
+  if (last < markdown.length)
+    parts.push({ kind: 'text', text: markdown.slice(last) });
   return parts.filter(p => p.kind === 'code' || p.text.trim() !== '');
 }
 

@@ -25,9 +25,14 @@ export function ScoreHistoryChart(props: {
     return <Typography variant="body2">No history yet.</Typography>;
   }
   const x = (i: number) =>
-    points.length === 1 ? width / 2 : pad + (i * (width - 2 * pad)) / (points.length - 1);
-  const y = (score: number) => height - pad - (score / 100) * (height - 2 * pad);
-  const path = points.map((p, i) => `${i === 0 ? 'M' : 'L'}${x(i)},${y(p.score)}`).join(' ');
+    points.length === 1
+      ? width / 2
+      : pad + (i * (width - 2 * pad)) / (points.length - 1);
+  const y = (score: number) =>
+    height - pad - (score / 100) * (height - 2 * pad);
+  const path = points
+    .map((p, i) => `${i === 0 ? 'M' : 'L'}${x(i)},${y(p.score)}`)
+    .join(' ');
   const first = points[0];
   const last = points[points.length - 1];
   return (
@@ -49,14 +54,30 @@ export function ScoreHistoryChart(props: {
             stroke={theme.palette.divider}
             strokeDasharray="4 4"
           />
-          <text x={2} y={y(tick) + 4} fontSize={10} fill={theme.palette.text.secondary}>
+          <text
+            x={2}
+            y={y(tick) + 4}
+            fontSize={10}
+            fill={theme.palette.text.secondary}
+          >
             {tick}
           </text>
         </g>
       ))}
-      <path d={path} fill="none" stroke={theme.palette.primary.main} strokeWidth={2} />
+      <path
+        d={path}
+        fill="none"
+        stroke={theme.palette.primary.main}
+        strokeWidth={2}
+      />
       {points.map((p, i) => (
-        <circle key={`${p.at}-${i}`} cx={x(i)} cy={y(p.score)} r={3} fill={theme.palette.primary.main}>
+        <circle
+          key={`${p.at}-${i}`}
+          cx={x(i)}
+          cy={y(p.score)}
+          r={3}
+          fill={theme.palette.primary.main}
+        >
           <title>{`${p.at.slice(0, 10)}: ${p.score}`}</title>
         </circle>
       ))}
