@@ -31,3 +31,14 @@ yarn prettier:check
 step 'tests'
 export CI=${CI:-true}
 yarn test --ci
+
+step 'browser tests (headless Chromium; screenshots in artifacts/screenshots)'
+if [ -z "${CHROMIUM_PATH:-}" ] && [ ! -x /usr/bin/chromium ]; then
+  # Debian's package; browsers cannot be downloaded by test tools here.
+  if [ "$(id -u)" = 0 ]; then
+    apt-get update -qq && apt-get install -y -qq chromium >/dev/null
+  else
+    sudo apt-get update -qq && sudo apt-get install -y -qq chromium >/dev/null
+  fi
+fi
+yarn test:e2e
