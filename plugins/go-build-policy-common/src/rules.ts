@@ -69,27 +69,39 @@ export const RULES: readonly RuleMetadata[] = [
         'Drop the per-run part from the key; key on the OS, architecture, Go version and go.sum hash.',
     },
   ),
-  rule('ci-key-os-arch', 'ci', 'warning', 'Cache keys separate OS and architecture', {
-    rationale:
-      'Build caches from one OS or CPU are useless, or harmful, on another; jobs sharing one key overwrite each other.',
-    passWhen:
-      "The key reflects runner.os and runner.arch (or the matrix values that choose runs-on), or is setup-go's built-in key.",
-    failWhen:
-      'Jobs on different operating systems or architectures share one key.',
-    notApplicableWhen: 'No cache is restored.',
-    remediation: 'Start the key with `${{ runner.os }}-${{ runner.arch }}-`.',
-  }),
-  rule('ci-key-go-version', 'ci', 'warning', 'Cache keys follow the Go version', {
-    rationale:
-      'Build caches are specific to the Go version; a key that ignores it restores stale artifacts after an upgrade.',
-    passWhen:
-      "The key contains the Go version (setup-go's built-in key, matrix.go*, setup-go's output, a shared env var, a hash of the version file, or a literal equal to the pinned version).",
-    failWhen:
-      'The key does not change with the Go version, above all where a matrix varies it, or holds a literal that no longer matches.',
-    notApplicableWhen: 'No cache is restored.',
-    remediation:
-      "Add the Go version to the key: `${{ steps.setup-go.outputs.go-version }}` or `${{ matrix.go }}`.",
-  }),
+  rule(
+    'ci-key-os-arch',
+    'ci',
+    'warning',
+    'Cache keys separate OS and architecture',
+    {
+      rationale:
+        'Build caches from one OS or CPU are useless, or harmful, on another; jobs sharing one key overwrite each other.',
+      passWhen:
+        "The key reflects runner.os and runner.arch (or the matrix values that choose runs-on), or is setup-go's built-in key.",
+      failWhen:
+        'Jobs on different operating systems or architectures share one key.',
+      notApplicableWhen: 'No cache is restored.',
+      remediation: 'Start the key with `${{ runner.os }}-${{ runner.arch }}-`.',
+    },
+  ),
+  rule(
+    'ci-key-go-version',
+    'ci',
+    'warning',
+    'Cache keys follow the Go version',
+    {
+      rationale:
+        'Build caches are specific to the Go version; a key that ignores it restores stale artifacts after an upgrade.',
+      passWhen:
+        "The key contains the Go version (setup-go's built-in key, matrix.go*, setup-go's output, a shared env var, a hash of the version file, or a literal equal to the pinned version).",
+      failWhen:
+        'The key does not change with the Go version, above all where a matrix varies it, or holds a literal that no longer matches.',
+      notApplicableWhen: 'No cache is restored.',
+      remediation:
+        'Add the Go version to the key: `${{ steps.setup-go.outputs.go-version }}` or `${{ matrix.go }}`.',
+    },
+  ),
   rule('ci-no-double-cache', 'ci', 'info', 'Each cache path is restored once', {
     rationale:
       'setup-go caching plus an actions/cache step over the same paths wastes time and causes tar extraction conflicts.',
@@ -100,26 +112,38 @@ export const RULES: readonly RuleMetadata[] = [
     remediation:
       'Keep one: set `cache: false` on setup-go, or remove the actions/cache step.',
   }),
-  rule('ci-clean-validation', 'ci', 'warning', 'Some CI build runs with no cache', {
-    rationale:
-      'A warm cache can hide missing go.sum entries and private-module access that only works with cached modules; a clean build proves reproducibility.',
-    passWhen:
-      'At least one Go job that builds or tests restores no Go cache (best on a schedule, release or manual dispatch).',
-    failWhen: 'Every Go job that builds or tests restores a Go cache.',
-    notApplicableWhen: 'There is no Go job.',
-    remediation:
-      'Add a scheduled workflow that builds and tests with `cache: false` on setup-go.',
-  }),
-  rule('ci-release-no-cache', 'ci', 'warning', 'Releases build without Go caches', {
-    rationale:
-      'A release job that restores caches written by other runs can ship stale or poisoned artifacts.',
-    passWhen:
-      'Jobs that publish (release triggers, tag pushes, goreleaser, docker push) restore no Go cache.',
-    failWhen: 'A publishing job restores a Go cache that other runs write.',
-    notApplicableWhen: 'Nothing is published from CI.',
-    remediation:
-      'Set `cache: false` on setup-go (and drop actions/cache) in publishing jobs.',
-  }),
+  rule(
+    'ci-clean-validation',
+    'ci',
+    'warning',
+    'Some CI build runs with no cache',
+    {
+      rationale:
+        'A warm cache can hide missing go.sum entries and private-module access that only works with cached modules; a clean build proves reproducibility.',
+      passWhen:
+        'At least one Go job that builds or tests restores no Go cache (best on a schedule, release or manual dispatch).',
+      failWhen: 'Every Go job that builds or tests restores a Go cache.',
+      notApplicableWhen: 'There is no Go job.',
+      remediation:
+        'Add a scheduled workflow that builds and tests with `cache: false` on setup-go.',
+    },
+  ),
+  rule(
+    'ci-release-no-cache',
+    'ci',
+    'warning',
+    'Releases build without Go caches',
+    {
+      rationale:
+        'A release job that restores caches written by other runs can ship stale or poisoned artifacts.',
+      passWhen:
+        'Jobs that publish (release triggers, tag pushes, goreleaser, docker push) restore no Go cache.',
+      failWhen: 'A publishing job restores a Go cache that other runs write.',
+      notApplicableWhen: 'Nothing is published from CI.',
+      remediation:
+        'Set `cache: false` on setup-go (and drop actions/cache) in publishing jobs.',
+    },
+  ),
   rule(
     'ci-no-modcache-wipe',
     'ci',
@@ -136,16 +160,22 @@ export const RULES: readonly RuleMetadata[] = [
         'Remove the wipe; rely on cache keys, or run clean builds on a schedule.',
     },
   ),
-  rule('mod-go-sum', 'mod', 'error', 'Every module with requirements has go.sum', {
-    rationale:
-      'Without go.sum, builds cannot verify downloads and fail in module mode or pick unverified content.',
-    passWhen:
-      "Every go.mod that requires modules has a go.sum beside it, or the workspace's go.work.sum covers it.",
-    failWhen: 'A go.mod with require lines has no go.sum.',
-    notApplicableWhen:
-      'No module has requirements, or modules are vendored with vendor/modules.txt.',
-    remediation: 'Run `go mod tidy` in the module and commit go.sum.',
-  }),
+  rule(
+    'mod-go-sum',
+    'mod',
+    'error',
+    'Every module with requirements has go.sum',
+    {
+      rationale:
+        'Without go.sum, builds cannot verify downloads and fail in module mode or pick unverified content.',
+      passWhen:
+        "Every go.mod that requires modules has a go.sum beside it, or the workspace's go.work.sum covers it.",
+      failWhen: 'A go.mod with require lines has no go.sum.',
+      notApplicableWhen:
+        'No module has requirements, or modules are vendored with vendor/modules.txt.',
+      remediation: 'Run `go mod tidy` in the module and commit go.sum.',
+    },
+  ),
   rule(
     'mod-no-external-replace',
     'mod',
@@ -163,16 +193,22 @@ export const RULES: readonly RuleMetadata[] = [
         'Replace with a published version, or move the module into this repository (a go.work is better for local development).',
     },
   ),
-  rule('mod-tidy-verified', 'mod', 'info', 'CI checks go.mod and go.sum are tidy', {
-    rationale:
-      'A CI check that go.mod/go.sum are complete catches dependencies that only a warm cache made work.',
-    passWhen:
-      'CI runs `go mod verify`, `go mod tidy -diff`, or `go mod tidy` followed by `git diff --exit-code`.',
-    failWhen: 'No such step.',
-    notApplicableWhen: 'There is no Go job.',
-    remediation:
-      'Add a step: `go mod tidy -diff` (Go 1.23+) or `go mod tidy && git diff --exit-code go.mod go.sum`.',
-  }),
+  rule(
+    'mod-tidy-verified',
+    'mod',
+    'info',
+    'CI checks go.mod and go.sum are tidy',
+    {
+      rationale:
+        'A CI check that go.mod/go.sum are complete catches dependencies that only a warm cache made work.',
+      passWhen:
+        'CI runs `go mod verify`, `go mod tidy -diff`, or `go mod tidy` followed by `git diff --exit-code`.',
+      failWhen: 'No such step.',
+      notApplicableWhen: 'There is no Go job.',
+      remediation:
+        'Add a step: `go mod tidy -diff` (Go 1.23+) or `go mod tidy && git diff --exit-code go.mod go.sum`.',
+    },
+  ),
   rule('mod-update-bot', 'mod', 'info', 'A bot keeps modules up to date', {
     rationale:
       'Dependabot or Renovate keep dependencies and go.sum moving in small reviewed steps.',
@@ -216,16 +252,22 @@ export const RULES: readonly RuleMetadata[] = [
         'Pin `FROM golang:<go.mod version>` through an ARG: `ARG GO_VERSION=1.23` then `FROM golang:${GO_VERSION}`.',
     },
   ),
-  rule('private-goprivate', 'private', 'error', 'GOPRIVATE covers private modules', {
-    rationale:
-      'Private module paths not in GOPRIVATE go to the public proxy and checksum database: the build fails, and the names leak.',
-    passWhen:
-      'Every environment that downloads modules sets GOPRIVATE (or GONOPROXY and GONOSUMDB) to patterns matching every private requirement.',
-    failWhen: 'A private requirement is not matched in some environment.',
-    notApplicableWhen: 'go.mod requires no private module.',
-    remediation:
-      'Set GOPRIVATE at the workflow level and as ENV/ARG in every Dockerfile stage that downloads.',
-  }),
+  rule(
+    'private-goprivate',
+    'private',
+    'error',
+    'GOPRIVATE covers private modules',
+    {
+      rationale:
+        'Private module paths not in GOPRIVATE go to the public proxy and checksum database: the build fails, and the names leak.',
+      passWhen:
+        'Every environment that downloads modules sets GOPRIVATE (or GONOPROXY and GONOSUMDB) to patterns matching every private requirement.',
+      failWhen: 'A private requirement is not matched in some environment.',
+      notApplicableWhen: 'go.mod requires no private module.',
+      remediation:
+        'Set GOPRIVATE at the workflow level and as ENV/ARG in every Dockerfile stage that downloads.',
+    },
+  ),
   rule(
     'private-ci-auth',
     'private',
@@ -252,7 +294,8 @@ export const RULES: readonly RuleMetadata[] = [
         'When CI and image builds disagree on GOPRIVATE, one of them leaks or fails.',
       passWhen:
         'The GOPRIVATE family means the same in every workflow and Dockerfile that downloads modules.',
-      failWhen: 'CI and image builds disagree (set in one, different or missing in the other).',
+      failWhen:
+        'CI and image builds disagree (set in one, different or missing in the other).',
       notApplicableWhen: 'There is no private requirement and none is set.',
       remediation: 'Use the same GOPRIVATE value in workflows and Dockerfiles.',
     },
@@ -291,16 +334,23 @@ export const RULES: readonly RuleMetadata[] = [
         'COPY go.mod go.sum ./ then RUN go mod download, then COPY the rest.',
     },
   ),
-  rule('docker-cache-mounts', 'docker', 'warning', 'Go RUN steps use cache mounts', {
-    rationale:
-      'BuildKit cache mounts keep GOMODCACHE and GOCACHE across builds even when layers are invalidated.',
-    passWhen:
-      'Every downloading RUN mounts the module cache, and every building RUN mounts both caches, at the paths the image uses.',
-    failWhen: 'No cache mounts, or mounts at paths the toolchain does not use.',
-    notApplicableWhen: 'No stage builds Go.',
-    remediation:
-      'RUN --mount=type=cache,target=/go/pkg/mod --mount=type=cache,target=/root/.cache/go-build go build ...',
-  }),
+  rule(
+    'docker-cache-mounts',
+    'docker',
+    'warning',
+    'Go RUN steps use cache mounts',
+    {
+      rationale:
+        'BuildKit cache mounts keep GOMODCACHE and GOCACHE across builds even when layers are invalidated.',
+      passWhen:
+        'Every downloading RUN mounts the module cache, and every building RUN mounts both caches, at the paths the image uses.',
+      failWhen:
+        'No cache mounts, or mounts at paths the toolchain does not use.',
+      notApplicableWhen: 'No stage builds Go.',
+      remediation:
+        'RUN --mount=type=cache,target=/go/pkg/mod --mount=type=cache,target=/root/.cache/go-build go build ...',
+    },
+  ),
   rule(
     'docker-no-secret-args',
     'docker',

@@ -2,8 +2,19 @@ import { computeScore, isCompliant } from './scoring';
 import { Finding, FindingStatus, Severity } from './types';
 import { getRuleMetadata, RULES } from './rules';
 
-function finding(ruleId: string, status: FindingStatus, severity: Severity): Finding {
-  return { ruleId, status, severity, message: '', locations: [], remediation: '' };
+function finding(
+  ruleId: string,
+  status: FindingStatus,
+  severity: Severity,
+): Finding {
+  return {
+    ruleId,
+    status,
+    severity,
+    message: '',
+    locations: [],
+    remediation: '',
+  };
 }
 
 describe('computeScore', () => {
@@ -15,11 +26,18 @@ describe('computeScore', () => {
       finding('d', 'not-applicable', 'error'), // not counted
     ]);
     expect(result.score).toBe(Math.round((100 * 4) / 6));
-    expect(result.counts).toMatchObject({ pass: 1, warn: 1, fail: 1, 'not-applicable': 1 });
+    expect(result.counts).toMatchObject({
+      pass: 1,
+      warn: 1,
+      fail: 1,
+      'not-applicable': 1,
+    });
   });
 
   it('is gold only without failing error-severity rules', () => {
-    const many = Array.from({ length: 40 }, (_, i) => finding(`r${i}`, 'pass', 'error'));
+    const many = Array.from({ length: 40 }, (_, i) =>
+      finding(`r${i}`, 'pass', 'error'),
+    );
     expect(computeScore(many).level).toBe('gold');
     const withError = [...many, finding('bad', 'fail', 'error')];
     expect(computeScore(withError).score).toBeGreaterThanOrEqual(90);
@@ -27,7 +45,10 @@ describe('computeScore', () => {
   });
 
   it('counts waived rules as passing for the effective score only', () => {
-    const findings = [finding('a', 'pass', 'error'), finding('b', 'fail', 'error')];
+    const findings = [
+      finding('a', 'pass', 'error'),
+      finding('b', 'fail', 'error'),
+    ];
     const result = computeScore(findings, { waivedRuleIds: ['b'] });
     expect(result.score).toBe(100);
     expect(result.level).toBe('gold');
@@ -54,7 +75,10 @@ describe('computeScore', () => {
 describe('rule catalogue', () => {
   it('has unique ids prefixed by their category', () => {
     expect(new Set(RULES.map(r => r.id)).size).toBe(RULES.length);
-    for (const rule of RULES) expect(rule.id.startsWith(`${rule.category}-`)).toBe(true);
-    expect(getRuleMetadata('docker-cache-mounts')?.defaultSeverity).toBe('warning');
+    for (const rule of RULES)
+      expect(rule.id.startsWith(`${rule.category}-`)).toBe(true);
+    expect(getRuleMetadata('docker-cache-mounts')?.defaultSeverity).toBe(
+      'warning',
+    );
   });
 });

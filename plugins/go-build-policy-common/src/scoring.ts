@@ -148,7 +148,12 @@ export function computeScore(
   return {
     score: effective.score,
     rawScore: raw.score,
-    level: levelOf(findings, effective.score, effective.possible, effectiveWaiver),
+    level: levelOf(
+      findings,
+      effective.score,
+      effective.possible,
+      effectiveWaiver,
+    ),
     rawLevel: levelOf(findings, raw.score, raw.possible, noWaiver),
     categories,
     counts,

@@ -1,5 +1,10 @@
 /** Outcome of one rule for one repository. */
-export type FindingStatus = 'pass' | 'fail' | 'warn' | 'not-applicable' | 'error';
+export type FindingStatus =
+  | 'pass'
+  | 'fail'
+  | 'warn'
+  | 'not-applicable'
+  | 'error';
 
 /** How much a failing rule matters; also its weight in the score. */
 export type Severity = 'error' | 'warning' | 'info';
