@@ -77,7 +77,8 @@ export function scanSnapshot(
       ruleId: rule.id,
       status: result.status,
       severity:
-        options.settings?.rules?.[rule.id]?.severity ?? metadata.defaultSeverity,
+        options.settings?.rules?.[rule.id]?.severity ??
+        metadata.defaultSeverity,
       message: result.message,
       locations: result.locations ?? [],
       remediation: result.remediation ?? metadata.remediation,
