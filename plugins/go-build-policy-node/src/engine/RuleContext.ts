@@ -18,6 +18,10 @@ export class RuleContext {
   private goModel?: GoModel;
   private workflowModel?: WorkflowModel;
   private dockerModel?: DockerModel;
+  private readonly derived = new Map<
+    (context: RuleContext) => unknown,
+    unknown
+  >();
 
   constructor(
     readonly snapshot: RepositorySnapshot,
@@ -40,5 +44,18 @@ export class RuleContext {
   get docker(): DockerModel {
     this.dockerModel ??= buildDockerModel(this.snapshot, this.go);
     return this.dockerModel;
+  }
+
+  /**
+   * A value several rules derive from the models (private requirements, download
+   * environments...), computed on first use and shared for the rest of the scan. `derive`
+   * must be a module-level function of the context alone: it is the cache key. The value
+   * lives as long as the context, so nothing leaks from one scan to the next.
+   */
+  shared<T>(derive: (context: RuleContext) => T): T {
+    if (this.derived.has(derive)) return this.derived.get(derive) as T;
+    const value = derive(this);
+    this.derived.set(derive, value);
+    return value;
   }
 }

@@ -80,6 +80,17 @@ function parseDockerfile(
   }
 }
 
+/** Whether a path has a `node_modules` segment (without splitting every path of the tree). */
+function inNodeModules(path: string): boolean {
+  return (
+    path.includes('node_modules') &&
+    (path.startsWith('node_modules/') ||
+      path.endsWith('/node_modules') ||
+      path === 'node_modules' ||
+      path.includes('/node_modules/'))
+  );
+}
+
 /** Parses every Dockerfile and .dockerignore of the snapshot, once per scan. */
 export function buildDockerModel(
   snapshot: RepositorySnapshot,
@@ -88,7 +99,7 @@ export function buildDockerModel(
   const dockerfiles: DockerfileModel[] = [];
   const dockerignorePaths: string[] = [];
   for (const path of snapshot.paths) {
-    if (path.split('/').includes('node_modules')) continue;
+    if (inNodeModules(path)) continue;
     if (
       path === '.dockerignore' ||
       path.endsWith('/.dockerignore') ||

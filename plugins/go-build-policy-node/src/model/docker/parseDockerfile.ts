@@ -77,6 +77,8 @@ export function parseDockerfileText(
   const states: StageState[] = [];
   let stage: DockerStage | undefined;
   let state = globalState;
+  let stageNames: ReadonlyMap<string, number> = new Map();
+  let stageNamesCount = -1;
   for (const instruction of document.getInstructions()) {
     const keyword = instruction.getKeyword().toUpperCase();
     const lines = linesOf(instruction);
@@ -130,9 +132,15 @@ export function parseDockerfileText(
       )) {
         flags[flag.name] = flag.value;
       }
-      const names = new Map(
-        model.stages.filter(s => s.name).map(s => [s.name!, s.index] as const),
-      );
+      // Rebuilt only when a stage was added: a long stage has thousands of COPYs.
+      if (stageNamesCount !== model.stages.length) {
+        stageNames = new Map(
+          model.stages
+            .filter(s => s.name)
+            .map(s => [s.name!, s.index] as const),
+        );
+        stageNamesCount = model.stages.length;
+      }
       const copy = buildCopyInstruction({
         keyword,
         lines,
@@ -140,7 +148,7 @@ export function parseDockerfileText(
         words: plainWords(args, heredocs, state, escape),
         flags,
         heredocs: readHeredocs(heredocs, lines, fileLines),
-        stageNames: names,
+        stageNames,
       });
       stage.copies.push(copy);
       built = copy;

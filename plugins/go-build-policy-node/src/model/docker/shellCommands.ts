@@ -11,6 +11,8 @@ type Piece =
   | { operator: string; line: number };
 
 const OPERATORS = ['&&', '||', '$(', ';', '|', '(', ')', '`', '&', '{', '}'];
+/** First characters of the operators: any other character cannot start one. */
+const OPERATOR_STARTS = new Set(OPERATORS.map(op => op[0]));
 // Words after which the next word is a command again.
 const COMMAND_PREFIXES = new Set([
   'then',
@@ -57,7 +59,9 @@ function toPieces(words: readonly ShellWord[]): Piece[] {
   for (const { text, line } of words) {
     let current = '';
     for (let i = 0; i < text.length; ) {
-      const operator = OPERATORS.find(op => text.startsWith(op, i));
+      const operator = OPERATOR_STARTS.has(text[i])
+        ? OPERATORS.find(op => text.startsWith(op, i))
+        : undefined;
       if (operator) {
         if (current) pieces.push({ word: current, line });
         current = '';

@@ -25,8 +25,9 @@ function byDepthThenPath(a: string, b: string): number {
 }
 
 function filesNamed(paths: readonly string[], name: string): string[] {
+  const suffix = `/${name}`;
   return paths
-    .filter(p => (p === name || p.endsWith(`/${name}`)) && !isIgnoredByGo(p))
+    .filter(p => (p === name || p.endsWith(suffix)) && !isIgnoredByGo(p))
     .sort(byDepthThenPath);
 }
 

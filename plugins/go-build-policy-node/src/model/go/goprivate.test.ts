@@ -1,4 +1,7 @@
 import {
+  compileModuleGlob,
+  compileModulePatterns,
+  globMatchesModule,
   globsMatchingEverything,
   matchesEveryModule,
   matchesModulePatterns,
@@ -87,5 +90,38 @@ describe('matchesEveryModule', () => {
     expect(globsMatchingEverything(['**', 'x.org'])).toEqual(['**']);
     expect(matchesEveryModule('*/*')).toBe(false);
     expect(matchesEveryModule('github.com/*')).toBe(false);
+  });
+});
+
+describe('compiled module patterns', () => {
+  it.each([
+    ['github.com/acme', 'github.com/acme/app', true],
+    ['github.com/acme', 'github.com/acme', true],
+    ['github.com/acme', 'github.com/acmeco/app', false],
+    ['github.com/acme/*', 'github.com/acme/app/v2', true],
+    ['github.com/acme/*', 'github.com/acme', false],
+    ['github.com/*/app', 'github.com/acme/app', true],
+    ['github.com/*/app', 'github.com/other/lib', false],
+    ['go.acme.dev/', 'go.acme.dev/x', true],
+    ['*.acme.dev', 'go.acme.dev/x', true],
+    ['', 'github.com/acme/app', false],
+    ['github.com/[a-', 'github.com/a', false],
+  ])('compiles %s and answers for %s: %s', (glob, modulePath, expected) => {
+    const matches = compileModuleGlob(glob);
+    expect(matches(modulePath)).toBe(expected);
+    // The compiled test can be asked many times with the same answer.
+    expect(matches(modulePath)).toBe(expected);
+    expect(globMatchesModule(glob, modulePath)).toBe(expected);
+  });
+
+  it('matches a list of GOPRIVATE-style lists like matchesModulePatterns', () => {
+    const isPrivate = compileModulePatterns([
+      'github.com/acme/*,go.acme.dev',
+      ',',
+    ]);
+    expect(isPrivate('github.com/acme/app')).toBe(true);
+    expect(isPrivate('go.acme.dev/tools/x')).toBe(true);
+    expect(isPrivate('github.com/other/lib')).toBe(false);
+    expect(compileModulePatterns('')('github.com/acme/app')).toBe(false);
   });
 });

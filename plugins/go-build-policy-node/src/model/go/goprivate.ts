@@ -166,20 +166,33 @@ export function splitModulePatterns(list: string): string[] {
 
 /** Whether one glob matches a leading path-element prefix of the module path. */
 export function globMatchesModule(glob: string, modulePath: string): boolean {
+  return compileModuleGlob(glob)(modulePath);
+}
+
+/**
+ * {@link globMatchesModule} for one glob, with the glob read once: the returned test
+ * takes the glob's element count of leading path elements and matches them.
+ */
+export function compileModuleGlob(
+  glob: string,
+): (modulePath: string) => boolean {
   const pattern = glob.replace(/\/$/, '');
-  if (!pattern) return false;
-  let slashes = pattern.split('/').length - 1;
-  let prefix = modulePath;
-  for (let i = 0; i < modulePath.length; i++) {
-    if (modulePath[i] !== '/') continue;
-    if (slashes === 0) {
-      prefix = modulePath.slice(0, i);
-      break;
+  if (!pattern) return () => false;
+  const patternSlashes = pattern.split('/').length - 1;
+  return modulePath => {
+    let slashes = patternSlashes;
+    let prefix = modulePath;
+    for (let i = 0; i < modulePath.length; i++) {
+      if (modulePath[i] !== '/') continue;
+      if (slashes === 0) {
+        prefix = modulePath.slice(0, i);
+        break;
+      }
+      slashes--;
     }
-    slashes--;
-  }
-  if (slashes > 0) return false;
-  return pathMatch(pattern, prefix);
+    if (slashes > 0) return false;
+    return pathMatch(pattern, prefix);
+  };
 }
 
 /**
@@ -190,10 +203,19 @@ export function matchesModulePatterns(
   patterns: string | readonly string[],
   modulePath: string,
 ): boolean {
+  return compileModulePatterns(patterns)(modulePath);
+}
+
+/**
+ * {@link matchesModulePatterns} with the lists split once, for matching many module paths
+ * against the same patterns.
+ */
+export function compileModulePatterns(
+  patterns: string | readonly string[],
+): (modulePath: string) => boolean {
   const lists = typeof patterns === 'string' ? [patterns] : patterns;
-  return lists.some(list =>
-    splitModulePatterns(list).some(glob => globMatchesModule(glob, modulePath)),
-  );
+  const globs = lists.flatMap(splitModulePatterns).map(compileModuleGlob);
+  return modulePath => globs.some(matches => matches(modulePath));
 }
 
 /**

@@ -24,6 +24,8 @@ export {
   specSatisfies,
 } from './versions';
 export {
+  compileModuleGlob,
+  compileModulePatterns,
   globMatchesModule,
   globsMatchingEverything,
   matchesEveryModule,

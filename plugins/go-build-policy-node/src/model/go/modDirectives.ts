@@ -45,28 +45,42 @@ export function singleValue(
   return { value: statement.args[0].text, line: statement.line };
 }
 
-/** `go 1.23.4`: Go's format check; a repeated line is an error too. */
-export function goDirective(
+/**
+ * A directive that may appear once with one checked value (`go`, `toolchain`): a repeated
+ * line keeps the first and is an error, as is a value of the wrong format.
+ */
+function onceDirective(
   statement: ModStatement,
   previous: GoValueDirective | undefined,
   problems: ProblemList,
+  check: { name: string; format: RegExp; invalid: (value: string) => string },
 ): GoValueDirective | undefined {
   const directive = singleValue(statement, problems);
   if (!directive) return previous;
   if (previous) {
     problems.add(
       statement.line,
-      `repeated go line (first on line ${previous.line})`,
+      `repeated ${check.name} line (first on line ${previous.line})`,
     );
     return previous;
   }
-  if (!GO_VERSION.test(directive.value)) {
-    problems.add(
-      statement.line,
-      `invalid go version '${directive.value}': must match format 1.23.0`,
-    );
+  if (!check.format.test(directive.value)) {
+    problems.add(statement.line, check.invalid(directive.value));
   }
   return directive;
+}
+
+/** `go 1.23.4`: Go's format check; a repeated line is an error too. */
+export function goDirective(
+  statement: ModStatement,
+  previous: GoValueDirective | undefined,
+  problems: ProblemList,
+): GoValueDirective | undefined {
+  return onceDirective(statement, previous, problems, {
+    name: 'go',
+    format: GO_VERSION,
+    invalid: value => `invalid go version '${value}': must match format 1.23.0`,
+  });
 }
 
 /** `toolchain go1.23.4` (or `default`). */
@@ -75,22 +89,12 @@ export function toolchainDirective(
   previous: GoValueDirective | undefined,
   problems: ProblemList,
 ): GoValueDirective | undefined {
-  const directive = singleValue(statement, problems);
-  if (!directive) return previous;
-  if (previous) {
-    problems.add(
-      statement.line,
-      `repeated toolchain line (first on line ${previous.line})`,
-    );
-    return previous;
-  }
-  if (!TOOLCHAIN.test(directive.value)) {
-    problems.add(
-      statement.line,
-      `invalid toolchain '${directive.value}': must be a name like go1.23.4`,
-    );
-  }
-  return directive;
+  return onceDirective(statement, previous, problems, {
+    name: 'toolchain',
+    format: TOOLCHAIN,
+    invalid: value =>
+      `invalid toolchain '${value}': must be a name like go1.23.4`,
+  });
 }
 
 /** `godebug key=value`. */

@@ -146,6 +146,26 @@ describe('parseGoMod', () => {
     expect(file.problems[0].message).toBe('unknown directive: hello');
   });
 
+  it('keeps the first go and toolchain lines and reports repeats and bad values', () => {
+    const file = parse(
+      'module m\ngo 1.2x\ngo 1.23\ntoolchain gox\ntoolchain go1.24.1\n',
+    );
+    expect(file.go?.value).toBe('1.2x');
+    expect(file.toolchain?.value).toBe('gox');
+    expect(file.problems).toEqual([
+      {
+        line: 2,
+        message: "invalid go version '1.2x': must match format 1.23.0",
+      },
+      { line: 3, message: 'repeated go line (first on line 2)' },
+      {
+        line: 4,
+        message: "invalid toolchain 'gox': must be a name like go1.23.4",
+      },
+      { line: 5, message: 'repeated toolchain line (first on line 4)' },
+    ]);
+  });
+
   it('reports a replacement module without a version, and a local path with one', () => {
     const file = parse(
       'module m\nreplace a.com/b => c.com/d\nreplace a.com/e => ../e v1.0.0\n',

@@ -14,34 +14,40 @@ export function joinRepoPath(dir: string, name: string): string {
 /**
  * The tree's paths indexed once per scan: file lookups and "does any file lie under this
  * directory" in constant time, so resolving replaces and bot directories stays linear.
+ * The directory index is built on first use: many scans never ask for it.
  */
 export class TreeIndex {
-  private readonly files: Set<string>;
-  private readonly directories = new Set<string>(['']);
+  private directories?: Set<string>;
 
-  constructor(readonly snapshot: RepositorySnapshot) {
-    this.files = new Set(snapshot.paths);
-    for (const path of snapshot.paths) {
-      for (
-        let dir = dirOf(path);
-        dir && !this.directories.has(dir);
-        dir = dirOf(dir)
-      ) {
-        this.directories.add(dir);
-      }
-    }
-  }
+  constructor(readonly snapshot: RepositorySnapshot) {}
 
+  /** The snapshot answers this in constant time: `file()` is undefined only off the tree. */
   hasFile(path: string): boolean {
-    return this.files.has(path);
+    return this.snapshot.file(path) !== undefined;
   }
 
   hasDirectory(dir: string): boolean {
-    return this.directories.has(dir);
+    return this.directoryIndex().has(dir);
   }
 
   /** Every directory of the tree that holds at least one file below it ('' included). */
   allDirectories(): Iterable<string> {
-    return this.directories;
+    return this.directoryIndex();
+  }
+
+  private directoryIndex(): Set<string> {
+    if (this.directories) return this.directories;
+    const directories = new Set<string>(['']);
+    for (const path of this.snapshot.paths) {
+      for (
+        let dir = dirOf(path);
+        dir && !directories.has(dir);
+        dir = dirOf(dir)
+      ) {
+        directories.add(dir);
+      }
+    }
+    this.directories = directories;
+    return directories;
   }
 }

@@ -42,12 +42,41 @@ function toRegExp(pattern: string): RegExp | undefined {
   return new RegExp(`^${source}(?:/.*)?$`);
 }
 
-/** Repository paths matched by a list of patterns (later `!pattern`s exclude). */
+/**
+ * Results per tree (the snapshot's `paths` array) and pattern list: rules and models ask
+ * the same `hashFiles()` and `cache-dependency-path` patterns again and again in one scan.
+ * Weakly keyed on the tree, so the results go when the scan's snapshot does.
+ */
+const matchedByTree = new WeakMap<
+  readonly string[],
+  Map<string, readonly string[] | undefined>
+>();
+
+/**
+ * Repository paths matched by a list of patterns (later `!pattern`s exclude); undefined
+ * when a pattern is too complex to match safely. The result is shared: do not modify it.
+ */
 export function matchGlobs(
-  patterns: string[],
+  patterns: readonly string[],
+  paths: readonly string[],
+): readonly string[] | undefined {
+  let results = matchedByTree.get(paths);
+  if (!results) {
+    results = new Map();
+    matchedByTree.set(paths, results);
+  }
+  const key = patterns.join('\u0000');
+  if (results.has(key)) return results.get(key);
+  const matched = matchGlobsUncached(patterns, paths);
+  results.set(key, matched);
+  return matched;
+}
+
+function matchGlobsUncached(
+  patterns: readonly string[],
   paths: readonly string[],
 ): string[] | undefined {
-  const include: RegExp[] = [];
+  const include: Array<{ re: RegExp; segment?: string }> = [];
   const exclude: RegExp[] = [];
   for (const raw of patterns) {
     const pattern = raw.trim();
@@ -55,10 +84,31 @@ export function matchGlobs(
     const negated = pattern.startsWith('!');
     const re = toRegExp(negated ? pattern.slice(1) : pattern);
     if (!re) return undefined;
-    (negated ? exclude : include).push(re);
+    if (negated) exclude.push(re);
+    else include.push({ re, segment: patternFileName(pattern) || undefined });
   }
   return paths.filter(
-    p => include.some(re => re.test(p)) && !exclude.some(re => re.test(p)),
+    p =>
+      include.some(
+        ({ re, segment }) =>
+          (segment === undefined || hasSegment(p, segment)) && re.test(p),
+      ) && !exclude.some(re => re.test(p)),
+  );
+}
+
+/**
+ * Whether `name` is a whole segment of `path`: a cheap test that rules most paths out
+ * before a regular expression runs (a pattern whose last segment is literal matches only
+ * paths holding that segment, the file itself or a directory above matched files).
+ */
+function hasSegment(path: string, name: string): boolean {
+  const at = path.indexOf(name);
+  if (at === -1) return false;
+  return (
+    path === name ||
+    path.endsWith(`/${name}`) ||
+    path.startsWith(`${name}/`) ||
+    path.includes(`/${name}/`)
   );
 }
 

@@ -3,8 +3,7 @@ import { RuleContext } from '../../engine/RuleContext';
 import { Job } from '../../model/workflows';
 import { describeTriggers } from '../../model/workflows/triggers';
 import {
-  brokenInputsMessage,
-  brokenLocations,
+  noGoJobOutcome,
   describeCache,
   describeJob,
   jobVerdict,
@@ -63,17 +62,7 @@ function cleanRemediation(job: Job): string {
 function evaluate(ctx: RuleContext): RuleOutcome {
   const model = ctx.workflows;
   const notes = visibilityNotes(model);
-  if (!model.goJobs.length) {
-    const broken = brokenInputsMessage(model);
-    if (broken)
-      return outcome.error(
-        `No Go job could be found, and some workflows could not be evaluated: ${broken}.`,
-        { locations: brokenLocations(model), notes },
-      );
-    return outcome.notApplicable('No workflow job runs the Go toolchain.', {
-      notes,
-    });
-  }
+  if (!model.goJobs.length) return noGoJobOutcome(model, notes);
   const building = model.goJobs.filter(j => j.goEvidence?.buildsOrTests);
   if (!building.length) {
     return outcome.notApplicable(

@@ -231,6 +231,26 @@ export function brokenInputsMessage(model: WorkflowModel): string | undefined {
  * Not applicable, unless a workflow could not be parsed: then the rule cannot tell and says
  * which file stopped it (an `error` outcome).
  */
+/**
+ * The outcome of a ci-* rule when no job runs Go: not applicable, or an error when some
+ * workflows could not be read (the Go job may be in one of them).
+ */
+export function noGoJobOutcome(
+  model: WorkflowModel,
+  notes: string[],
+): RuleOutcome {
+  const broken = brokenInputsMessage(model);
+  if (broken) {
+    return outcome.error(
+      `No Go job could be found, and some workflows could not be evaluated: ${broken}.`,
+      { locations: brokenLocations(model), notes },
+    );
+  }
+  return outcome.notApplicable('No workflow job runs the Go toolchain.', {
+    notes,
+  });
+}
+
 export function notApplicableUnlessBroken(
   model: WorkflowModel,
   message: string,

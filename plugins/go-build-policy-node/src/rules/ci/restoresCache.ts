@@ -7,8 +7,7 @@ import { outcome, RuleOutcome } from '../../engine/Rule';
 import { RuleContext } from '../../engine/RuleContext';
 import { Job } from '../../model/workflows';
 import {
-  brokenInputsMessage,
-  brokenLocations,
+  noGoJobOutcome,
   CacheVerdict,
   Coverage,
   describeCache,
@@ -102,17 +101,7 @@ export function evaluateRestores(
 ): RuleOutcome {
   const model = ctx.workflows;
   const notes = visibilityNotes(model);
-  if (model.goJobs.length === 0) {
-    const broken = brokenInputsMessage(model);
-    if (broken)
-      return outcome.error(
-        `No Go job could be found, and some workflows could not be evaluated: ${broken}.`,
-        { locations: brokenLocations(model), notes },
-      );
-    return outcome.notApplicable('No workflow job runs the Go toolchain.', {
-      notes,
-    });
-  }
+  if (!model.goJobs.length) return noGoJobOutcome(model, notes);
   const routine = routineGoJobs(model);
   if (routine.length === 0) {
     return outcome.pass(

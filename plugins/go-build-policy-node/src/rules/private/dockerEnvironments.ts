@@ -29,26 +29,18 @@ import {
 import {
   analyseScript,
   isGoFetchVariable,
+  OFFLINE_GO_SUBCOMMANDS,
   referencesIn,
   ScriptAssignment,
   ScriptFacts,
 } from './scriptFacts';
 
-const OFFLINE = new Set([
-  'env',
-  'version',
-  'help',
-  'doc',
-  'clean',
-  'fmt',
-  'telemetry',
-  'bug',
-]);
-
 function downloads(run: RunInstruction): boolean {
   return (
     !run.usesVendor &&
-    run.goCommands.some(c => !OFFLINE.has(c.subcommand.split(' ')[0]))
+    run.goCommands.some(
+      c => !OFFLINE_GO_SUBCOMMANDS.has(c.subcommand.split(' ')[0]),
+    )
   );
 }
 
@@ -268,7 +260,9 @@ function stageEnvironment(
     settingsWritten.push(...located.map(l => l.setting));
     if (downloads(run)) {
       const first = facts.goRuns.find(
-        r => r.tool !== 'go' || !OFFLINE.has(r.subcommand.split(' ')[0]),
+        r =>
+          r.tool !== 'go' ||
+          !OFFLINE_GO_SUBCOMMANDS.has(r.subcommand.split(' ')[0]),
       );
       const index = first?.commandIndex ?? facts.commands.length;
       const before = located.filter(l => l.a.commandIndex < index);

@@ -72,17 +72,13 @@ export interface DownloadEnvironment {
   home?: string;
 }
 
-const cache = new WeakMap<RuleContext, DownloadEnvironment[]>();
+function collectDownloadEnvironments(ctx: RuleContext): DownloadEnvironment[] {
+  return [...workflowEnvironments(ctx), ...dockerEnvironments(ctx)].filter(
+    e => e.points.length > 0,
+  );
+}
 
 /** Every environment that downloads modules; computed once per rule context. */
 export function downloadEnvironments(ctx: RuleContext): DownloadEnvironment[] {
-  let environments = cache.get(ctx);
-  if (!environments) {
-    environments = [
-      ...workflowEnvironments(ctx),
-      ...dockerEnvironments(ctx),
-    ].filter(e => e.points.length > 0);
-    cache.set(ctx, environments);
-  }
-  return environments;
+  return ctx.shared(collectDownloadEnvironments);
 }

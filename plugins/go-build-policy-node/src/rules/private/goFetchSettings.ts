@@ -7,7 +7,7 @@
  */
 import { FindingLocation } from '@go-build-policy/plugin-go-build-policy-common';
 import {
-  globMatchesModule,
+  compileModuleGlob,
   splitModulePatterns,
 } from '../../model/go/goprivate';
 import { GoFetchVariable } from './scriptFacts';
@@ -59,12 +59,28 @@ export function matchSetting(
   modulePath: string,
 ): PatternMatch {
   if (!setting) return 'no-match';
-  const globs = splitModulePatterns(setting.value);
-  if (globs.some(g => !g.includes('$') && globMatchesModule(g, modulePath)))
-    return 'match';
-  return setting.dynamic && globs.some(g => g.includes('$'))
-    ? 'unknown'
-    : 'no-match';
+  const globs = compiledGlobsOf(setting);
+  if (globs.written.some(matches => matches(modulePath))) return 'match';
+  return setting.dynamic && globs.anyDynamic ? 'unknown' : 'no-match';
+}
+
+/** A setting's globs read once: the rules match it against every private module path. */
+const compiledGlobs = new WeakMap<
+  GoSetting,
+  { written: Array<(modulePath: string) => boolean>; anyDynamic: boolean }
+>();
+
+function compiledGlobsOf(setting: GoSetting) {
+  let compiled = compiledGlobs.get(setting);
+  if (!compiled) {
+    const globs = splitModulePatterns(setting.value);
+    compiled = {
+      written: globs.filter(g => !g.includes('$')).map(compileModuleGlob),
+      anyDynamic: globs.some(g => g.includes('$')),
+    };
+    compiledGlobs.set(setting, compiled);
+  }
+  return compiled;
 }
 
 /** Globs written with spaces around them: Go compares them as written, so they never match. */

@@ -6,7 +6,12 @@
  */
 import { FindingLocation } from '@go-build-policy/plugin-go-build-policy-common';
 import { at } from '../../engine/Rule';
-import { GoModule, GoReplace, matchesModulePatterns } from '../../model/go';
+import {
+  compileModulePatterns,
+  GoModule,
+  GoReplace,
+  matchesModulePatterns,
+} from '../../model/go';
 import { RuleContext } from '../../engine/RuleContext';
 
 export interface PrivateRequirement {
@@ -62,12 +67,18 @@ function isVendored(module: GoModule): boolean {
   return m !== null && Number(m[1]) >= 14;
 }
 
+/** The private requirements of every go.mod; computed once per scan and shared by the rules. */
 export function findPrivateRequirements(
   ctx: RuleContext,
 ): PrivateRequirementScan {
+  return ctx.shared(scanPrivateRequirements);
+}
+
+function scanPrivateRequirements(ctx: RuleContext): PrivateRequirementScan {
   const patterns = ctx.settings.privateModules.filter(p => p.trim() !== '');
   const requirements: PrivateRequirement[] = [];
   const unreadable: PrivateRequirementScan['unreadable'] = [];
+  let isPrivate: ((modulePath: string) => boolean) | undefined;
   for (const module of ctx.go.modules) {
     const file = module.file;
     if (file.unreadable) {
@@ -83,13 +94,14 @@ export function findPrivateRequirements(
       continue;
     }
     if (!patterns.length) continue;
+    isPrivate ??= compileModulePatterns(patterns);
     const inWorkspace = workspaceModulePaths(ctx, module);
     for (const req of file.requires) {
       if (inWorkspace.has(req.path)) continue;
       const replace = replacementFor(module, req.path, req.version);
       if (replace?.local) continue;
       const path = replace ? replace.new.path : req.path;
-      if (!matchesModulePatterns(patterns, path)) continue;
+      if (!isPrivate(path)) continue;
       requirements.push({
         path,
         requiredAs: replace ? req.path : undefined,

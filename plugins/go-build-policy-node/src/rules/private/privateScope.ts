@@ -26,7 +26,12 @@ export type PrivateScope =
       notes: string[];
     };
 
+/** Shared by private-goprivate and private-ci-auth: computed once per scan. */
 export function privateScope(ctx: RuleContext): PrivateScope {
+  return ctx.shared(findPrivateScope);
+}
+
+function findPrivateScope(ctx: RuleContext): PrivateScope {
   const scan = findPrivateRequirements(ctx);
   const notes = scan.unreadable.map(
     u => `${u.path} could not be read: ${u.reason}`,

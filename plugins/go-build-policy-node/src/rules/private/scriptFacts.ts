@@ -71,7 +71,7 @@ export interface ScriptFacts {
 }
 
 /** Go subcommands that never download modules. */
-const OFFLINE_GO_SUBCOMMANDS = new Set([
+export const OFFLINE_GO_SUBCOMMANDS: ReadonlySet<string> = new Set([
   'env',
   'version',
   'help',
