@@ -8,3 +8,4 @@ export * from './types';
 export * from './rules';
 export * from './scoring';
 export * from './permissions';
+export * from './api';

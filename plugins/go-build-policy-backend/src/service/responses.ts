@@ -1,3 +1,8 @@
+import type {
+  EntityResult as EntityResultResponse,
+  HistoryEntry as HistoryEntryResponse,
+  RepositoryRow as RepositoryRowResponse,
+} from '@go-build-policy/plugin-go-build-policy-common';
 import {
   EntityResult,
   HistoryEntry,
@@ -5,7 +10,9 @@ import {
 } from '../database/ScanStore';
 
 /** The API's shape of a table row (dates as ISO strings). */
-export function repositoryRowResponse(row: RepositoryRow) {
+export function repositoryRowResponse(
+  row: RepositoryRow,
+): RepositoryRowResponse {
   return {
     entityRef: row.entity.entityRef,
     entity: row.entity,
@@ -30,7 +37,7 @@ export function repositoryRowResponse(row: RepositoryRow) {
 export function entityResultResponse(
   entityRef: string,
   result: EntityResult | undefined,
-) {
+): EntityResultResponse {
   if (!result) {
     return {
       entityRef,
@@ -63,6 +70,8 @@ export function entityResultResponse(
   };
 }
 
-export function historyEntryResponse(entry: HistoryEntry) {
+export function historyEntryResponse(
+  entry: HistoryEntry,
+): HistoryEntryResponse {
   return { ...entry, scannedAt: entry.scannedAt.toISOString() };
 }
