@@ -125,7 +125,9 @@ export class GithubHostClient {
             etag: outcome.etag,
             data: outcome.data,
           };
-          await this.options.cache.set(cacheKey, value as any).catch(() => {});
+          await this.options.cache
+            .set(cacheKey, value as any, { ttl: { days: 1 } })
+            .catch(() => {});
         }
         return {
           ok: true,

@@ -8,6 +8,9 @@ import { GithubFailure, isTransient } from './GithubFailure';
 import { TreeFile } from './RepositoryCoordinates';
 import { ScanCostMeter } from './ScanCostMeter';
 
+// Blob contents never change for a SHA; the TTL only bounds memory in the default cache.
+const BLOB_TTL = { days: 7 };
+
 interface BlobResponse {
   content?: string;
   encoding?: string;
@@ -71,9 +74,13 @@ export async function readPolicyFiles(
       fetchedBlobs += 1;
       const decoded = decodeBlob(blob.data);
       if (decoded.kind === 'text') {
-        await cache.set(cacheKey, { text: decoded.text }).catch(() => {});
+        await cache
+          .set(cacheKey, { text: decoded.text }, { ttl: BLOB_TTL })
+          .catch(() => {});
       } else if (decoded.kind === 'binary') {
-        await cache.set(cacheKey, { binary: true }).catch(() => {});
+        await cache
+          .set(cacheKey, { binary: true }, { ttl: BLOB_TTL })
+          .catch(() => {});
       }
       files[file.path] = decoded;
     }

@@ -48,17 +48,9 @@ export async function readRepositoryHead(
     { conditional: true },
   );
   if (!branch.ok) {
-    // An empty repository has a default branch name but may answer 404 for it.
-    if (branch.failure.kind === 'not-found' && repo.data.size === 0) {
-      return {
-        ok: false,
-        failure: {
-          ...branch.failure,
-          kind: 'empty',
-          message: 'The repository is empty',
-        },
-      };
-    }
+    // GitHub answers 409 for an empty repository. A 404 for the branch is not proof of
+    // emptiness (`size` is filled in late, and the ref 404s during a branch rename), so it
+    // stays a failure, which keeps the last good result.
     return branch;
   }
   const commitSha = branch.data.object?.sha;

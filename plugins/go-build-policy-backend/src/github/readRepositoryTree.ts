@@ -135,7 +135,8 @@ export async function readRepositoryTree(
   const files: TreeFile[] = [];
   const walked = await walker.walk(options.commitSha, '', files);
   if (walked) return { ok: false, failure: walked };
-  await cache.set(cacheKey, files as any).catch(() => {});
+  // A listing per commit: kept a day, so memory does not grow with every push.
+  await cache.set(cacheKey, files as any, { ttl: { days: 1 } }).catch(() => {});
   return { ok: true, data: files, notModified: false, url: cacheKey };
 }
 

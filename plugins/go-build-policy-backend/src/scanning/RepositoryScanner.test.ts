@@ -254,6 +254,22 @@ describe('RepositoryScanner', () => {
     ).not.toBe('failed');
   });
 
+  it('never defers to a time already past when GitHub says retry-after: 0', async () => {
+    const h = await start();
+    h.simulator.faults.inject({
+      path: '/repos/acme/payments',
+      status: 429,
+      retryAfter: 0,
+    });
+
+    const outcome = await h.scanner.scan(h.entity('acme', 'payments'));
+
+    expect(outcome).toMatchObject({ kind: 'deferred', rateLimited: true });
+    expect(
+      outcome.kind === 'deferred' && outcome.retryAt,
+    ).toBeGreaterThanOrEqual(Date.now() + 500);
+  });
+
   it('stops at its share of the rate limit and resumes after the reset', async () => {
     const h = await start({
       repos: [goRepo('acme', 'a'), goRepo('acme', 'b')],

@@ -47,6 +47,9 @@ export interface RepositoryScannerOptions {
 
 /** Delay before retrying after a transient failure that gave no time of its own. */
 const TRANSIENT_RETRY_MS = 5 * 60_000;
+// A rate limit whose reset is now or past (retry-after: 0, clock skew) must not make the
+// worker claim the scan again in a tight loop: wait at least this long.
+const MIN_RATE_LIMIT_DEFER_MS = 1_000;
 
 /**
  * Scans one catalog entity end to end: source → GitHub head → skip decision → tree →
@@ -236,7 +239,10 @@ export class RepositoryScanner {
       return {
         kind: 'deferred',
         reason: `${slug}: ${failure.message}`,
-        retryAt: failure.resumeAt ?? Date.now() + TRANSIENT_RETRY_MS,
+        retryAt:
+          failure.resumeAt === undefined
+            ? Date.now() + TRANSIENT_RETRY_MS
+            : Math.max(failure.resumeAt, Date.now() + MIN_RATE_LIMIT_DEFER_MS),
         rateLimited: failure.kind === 'rate-limited',
         cost: meter.snapshot(),
       };
