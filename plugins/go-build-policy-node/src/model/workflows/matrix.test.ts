@@ -31,6 +31,44 @@ describe('expandMatrix', () => {
     expect(m.keys).toEqual(['os', 'go', 'experimental']);
   });
 
+  it('runs each include entry as its own job when the matrix has only includes', () => {
+    const m = expand(`strategy:
+  matrix:
+    include:
+      - go-version: '1.21'
+      - go-version: '1.24.x'
+`);
+    expect(m.combinations).toEqual([
+      { 'go-version': '1.21' },
+      { 'go-version': '1.24.x' },
+    ]);
+  });
+
+  it('never merges an include into a combination another include created', () => {
+    const m = expand(`strategy:
+  matrix:
+    fruit: [apple, pear]
+    animal: [cat, dog]
+    include:
+      - color: green
+      - color: pink
+        animal: cat
+      - fruit: apple
+        shape: circle
+      - fruit: banana
+      - fruit: banana
+        animal: cat
+`);
+    expect(m.combinations).toEqual([
+      { fruit: 'apple', animal: 'cat', color: 'pink', shape: 'circle' },
+      { fruit: 'apple', animal: 'dog', color: 'green', shape: 'circle' },
+      { fruit: 'pear', animal: 'cat', color: 'pink' },
+      { fruit: 'pear', animal: 'dog', color: 'green' },
+      { fruit: 'banana' },
+      { fruit: 'banana', animal: 'cat' },
+    ]);
+  });
+
   it('gives one empty combination without a matrix', () => {
     expect(expand('runs-on: x\n')).toEqual({
       combinations: [{}],

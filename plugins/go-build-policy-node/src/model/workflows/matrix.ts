@@ -66,6 +66,10 @@ function applyIncludes(
   for (const include of includes) {
     let extended = false;
     combos.forEach((combo, i) => {
+      // Only combinations of the original product take includes; one an include created
+      // stays as it is (GitHub runs `{fruit: banana}` and `{fruit: banana, animal: cat}`
+      // as two jobs, and an include-only matrix as one job per entry).
+      if (i >= base.length) return;
       const conflicts = Object.entries(include).some(
         ([k, v]) =>
           originalKeys.has(k) &&
@@ -76,10 +80,8 @@ function applyIncludes(
       Object.assign(combo, include);
       extended = true;
     });
-    if (!extended && combos.length < MAX_COMBINATIONS) {
+    if (!extended && combos.length < MAX_COMBINATIONS)
       combos.push({ ...include });
-      originals.push({ ...include });
-    }
   }
   return combos;
 }
