@@ -58,6 +58,17 @@ describe('BUILT_IN_RULES', () => {
 });
 
 describe('scanSnapshot', () => {
+  it('gives a repository without go.mod no level, whatever rules pass', () => {
+    const result = scanSnapshot(
+      snapshotFromFiles({
+        Dockerfile: 'FROM alpine:3.20\n',
+        'README.md': '# tools',
+      }),
+    );
+    expect(result.level).toBe('not-applicable');
+    expect(result.rawLevel).toBe('not-applicable');
+  });
+
   it('gives exactly one finding per rule of the catalogue', () => {
     const ids = scanSnapshot(repository).findings.map(f => f.ruleId);
     expect(ids).toEqual(RULES.map(r => r.id));

@@ -12,6 +12,10 @@ import { PolicyRule } from './Rule';
 import { RuleContext } from './RuleContext';
 import { BUILT_IN_RULES } from './registry';
 
+function isGoModPath(path: string): boolean {
+  return path === 'go.mod' || path.endsWith('/go.mod');
+}
+
 export interface ScanOptions {
   settings?: PolicySettings;
   /** Organisation rules added through the extension point. */
@@ -90,5 +94,16 @@ export function scanSnapshot(
     waivedRuleIds: options.waivedRuleIds,
     categoryOf: id => categories.get(id),
   });
+  // Rules that pass when something is absent (no cache wipe, no checksum bypass) would
+  // give a repository without Go a perfect score; it has no level, as the backend's
+  // "not a Go repository" state says.
+  if (!snapshot.paths.some(isGoModPath)) {
+    return {
+      ...score,
+      level: 'not-applicable',
+      rawLevel: 'not-applicable',
+      findings,
+    };
+  }
   return { ...score, findings };
 }

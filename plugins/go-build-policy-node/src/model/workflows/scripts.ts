@@ -84,11 +84,19 @@ export function makeInvocations(
   return result;
 }
 
-/** Whether a go command builds or tests code (what ci-clean-validation counts). */
+/**
+ * Whether a go command builds or tests the repository's code (what ci-clean-validation
+ * counts). `go install tool@v1.2.3` and `go run tool@latest` build a tool from the module
+ * cache, not this code, so they do not count.
+ */
 export function buildsOrTests(command: GoCommand): boolean {
-  return ['build', 'test', 'install', 'run', 'vet'].includes(
-    command.subcommand,
-  );
+  if (command.subcommand === 'build' || command.subcommand === 'test') {
+    return true;
+  }
+  if (command.subcommand === 'install' || command.subcommand === 'run') {
+    return !command.args.some(arg => !arg.startsWith('-') && arg.includes('@'));
+  }
+  return false;
 }
 
 /** A `name=value` written to $GITHUB_OUTPUT or $GITHUB_ENV by a line (bash or PowerShell). */
