@@ -129,4 +129,22 @@ describe('ScanWorker', () => {
       'scanning',
     );
   });
+
+  it('shows a requested scan that had to wait as queued again, not scanning', async () => {
+    const { queue, store, worker } = await setup(async () => ({
+      kind: 'deferred',
+      reason: 'share spent',
+      retryAt: Date.now() + 3_600_000,
+      rateLimited: true,
+      cost,
+    }));
+    await queue.enqueue(['component:default/b'], 'request');
+
+    await worker.drain();
+
+    expect(store.markState).toHaveBeenLastCalledWith(
+      [expect.objectContaining({ entityRef: 'component:default/b' })],
+      'queued',
+    );
+  });
 });

@@ -98,11 +98,16 @@ export class ScanWorker {
         return 'dropped';
       }
       const domain = await selector.domainOf(entity);
+      const info = entityInfo(entity, domain);
       // Requested scans show `scanning` at once; the scheduled sweep spares the write.
-      if (claim.reason !== 'schedule') {
-        await store.markState([entityInfo(entity, domain)], 'scanning');
-      }
+      const shown = claim.reason !== 'schedule';
+      if (shown) await store.markState([info], 'scanning');
       const outcome = await this.options.scanner.scan(entity, domain);
+      // A deferred scan waits in the queue again (for example for a rate-limit reset):
+      // show it as queued, not as running for hours.
+      if (shown && outcome.kind === 'deferred') {
+        await store.markState([info], 'queued');
+      }
       await this.settle(claim, outcome);
       return outcome.kind;
     } catch (e) {
