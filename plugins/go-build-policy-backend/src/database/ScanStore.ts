@@ -6,21 +6,32 @@ import {
   ScoreBreakdown,
   Severity,
 } from '@go-build-policy/plugin-go-build-policy-common';
+import type {
+  EntityInfo,
+  EntityScanState,
+  GroupDimension,
+  GroupRow,
+  RepositoryFilter,
+  RepositoryQuery,
+  RepositorySortField,
+  TrendPoint,
+} from '@go-build-policy/plugin-go-build-policy-common';
 import type { ScanResult } from '@go-build-policy/plugin-go-build-policy-node';
 
-/**
- * Where an entity stands. `queued` and `scanning` are the scheduler's activity and show
- * while it lasts; `ok`, `failed`, `not-go` and `no-source` are outcomes of the last
- * attempt. A `failed` entity keeps its last good result, if it has one, marked stale.
- */
-export type EntityScanState =
-  | 'never-scanned'
-  | 'queued'
-  | 'scanning'
-  | 'ok'
-  | 'failed'
-  | 'not-go'
-  | 'no-source';
+// Shapes without dates are the REST API's own (in -common); the store returns them as they
+// are. Entity refs in them are compared case-insensitively (the store lower-cases them).
+export type {
+  EntityScanState,
+  GroupDimension,
+  GroupRow,
+  RepositoryFilter,
+  RepositoryQuery,
+  RepositorySortField,
+};
+/** Catalog facts copied onto each stored result, so roll-ups never ask the catalog. */
+export type ScannedEntityInfo = EntityInfo;
+/** Mean score of the scans finished on one UTC day. */
+export type DailyAverage = TrendPoint;
 
 export const ENTITY_SCAN_STATES: readonly EntityScanState[] = [
   'never-scanned',
@@ -31,26 +42,6 @@ export const ENTITY_SCAN_STATES: readonly EntityScanState[] = [
   'not-go',
   'no-source',
 ];
-
-/**
- * Catalog facts copied onto each stored result, so that roll-ups and filters never ask the
- * catalog. Refs are full entity refs (`component:default/payments`); the store compares
- * them case-insensitively (it lower-cases them), as the catalog does.
- */
-export interface ScannedEntityInfo {
-  entityRef: string;
-  title?: string;
-  kind: string;
-  type?: string;
-  /** Owner entity ref, e.g. `group:default/team-a`. */
-  owner?: string;
-  /** System entity ref, e.g. `system:default/payments`. */
-  system?: string;
-  /** Domain entity ref (the system's domain), when known. */
-  domain?: string;
-  lifecycle?: string;
-  tags?: string[];
-}
 
 /** The repository a scan read. */
 export interface ScannedRepository {
@@ -144,42 +135,6 @@ export interface HistoryEntry {
   cost: ScanCost;
 }
 
-/** Server-side filters shared by the table, the roll-ups and the export. */
-export interface RepositoryFilter {
-  /** Owner entity refs (any of). */
-  owner?: string[];
-  system?: string[];
-  domain?: string[];
-  level?: ComplianceLevel[];
-  /** Entities whose latest result of any of these rules is failing (fail or error). */
-  rule?: string[];
-  /**
-   * Entity scan states (`queued`/`scanning` match the activity, the others the outcome);
-   * `stale` selects stale results whatever the state.
-   */
-  status?: Array<EntityScanState | 'stale'>;
-  /** Worst failing severity (any of). */
-  severity?: Severity[];
-  /** Free text over name, title, owner and system (case-insensitive substring). */
-  q?: string;
-}
-
-export type RepositorySortField =
-  | 'score'
-  | 'name'
-  | 'owner'
-  | 'lastScan'
-  | 'failing'
-  | 'severity';
-
-export interface RepositoryQuery extends RepositoryFilter {
-  sort?: RepositorySortField;
-  order?: 'asc' | 'desc';
-  /** Page size (1..1000). */
-  limit?: number;
-  offset?: number;
-}
-
 /** One row of the org table. */
 export interface RepositoryRow {
   entity: ScannedEntityInfo;
@@ -203,33 +158,6 @@ export interface RepositoryPage {
   items: RepositoryRow[];
   /** Rows matching the filters, over all pages. */
   total: number;
-}
-
-export type GroupDimension = 'owner' | 'system' | 'domain' | 'rule';
-
-/** One roll-up row: an owner, system, domain or rule, over the filtered entities. */
-export interface GroupRow {
-  /** Owner/system/domain ref or rule id; `null` for entities without one. */
-  key: string | null;
-  /** Entities with a scored result in the group. */
-  scored: number;
-  /** Entities whose level is silver or better. */
-  compliant: number;
-  /** Entities failing at least one rule (for `rule`: failing that rule). */
-  failing: number;
-  /** failing / scored, 0..1 (0 when nothing is scored). */
-  failingShare: number;
-  /** Mean effective score of the scored entities; null when none. */
-  averageScore: number | null;
-  /** Entities in the group whatever their state. */
-  total: number;
-}
-
-export interface DailyAverage {
-  /** UTC day, `YYYY-MM-DD`. */
-  day: string;
-  averageScore: number;
-  scans: number;
 }
 
 export interface Summary {
