@@ -66,13 +66,28 @@ export interface EntityResult {
   counts?: Partial<Record<FindingStatus, number>>;
   worstSeverity?: Severity;
   failingRuleIds: string[];
-  findings: Finding[];
+  findings: ResultFinding[];
+  /** Rules waived now (active waivers): counted as passing in `score`, not in `rawScore`. */
+  waivedRuleIds: string[];
   /** The scanned commit. */
   commit?: string;
   repository?: RepositoryInfo;
   scannedAt?: string;
   checkedAt?: string;
   cost?: ScanCost;
+}
+
+/**
+ * A finding of the entity's latest result, with what triage attached to it. A waived
+ * rule keeps its real status: `waiver` says it is waived.
+ */
+export interface ResultFinding extends Finding {
+  /** The active waiver of this rule, if any. */
+  waiver?: Waiver;
+  /** Since when the rule has failed without interruption (from history); failing findings only. */
+  failingSince?: string;
+  /** The latest pull request opened with this rule's suggested fix. */
+  pullRequest?: FixPullRequest;
 }
 
 /** One past scan, newest first in GET /entities/…/history. */
@@ -183,3 +198,126 @@ export interface Summary {
   /** Mean score of the scans finished each UTC day, oldest first. */
   trend: TrendPoint[];
 }
+
+/** Where a waiver stands: an expired one stops applying by itself. */
+export type WaiverState = 'active' | 'expired' | 'revoked';
+
+/** A rule waived for one entity until a date, with the reason and who decided it. */
+export interface Waiver {
+  id: string;
+  entityRef: string;
+  ruleId: string;
+  reason: string;
+  expiresAt: string;
+  createdBy: string;
+  createdAt: string;
+  revokedBy?: string;
+  revokedAt?: string;
+  state: WaiverState;
+}
+
+/** POST /entities/{kind}/{namespace}/{name}/waivers. */
+export interface CreateWaiverRequest {
+  ruleId: string;
+  /** Why the rule does not apply or cannot be met yet (1..2000 characters). */
+  reason: string;
+  /** Required; in the future, at most `waivers.maxDays` (app-config) from now. */
+  expiresAt: string;
+}
+
+/** GET /entities/{kind}/{namespace}/{name}/waivers and GET /waivers. */
+export interface WaiverList {
+  items: Waiver[];
+}
+
+/** GET /waivers: the org's waivers, newest first; the scorecard filters apply to their entities. */
+export interface WaiverQuery extends RepositoryFilter {
+  state?: WaiverState[];
+  /** Waivers that expire before this time (find the ones running out). */
+  expiresBefore?: string;
+  limit?: number;
+  offset?: number;
+}
+
+/** A failing rule of a triage row. */
+export interface TriageRule {
+  ruleId: string;
+  severity: Severity;
+  status: FindingStatus;
+  /** Since when this rule has failed without interruption (from history). */
+  failingSince?: string;
+  /** Set when an active waiver covers the rule. */
+  waiver?: { id: string; expiresAt: string };
+}
+
+/** Whether the failing rules of a triage row are waived. */
+export type TriageWaiverState = 'none' | 'partial' | 'all';
+
+/**
+ * One noncompliant service of GET /triage: below silver, or failing an error-severity
+ * rule, on its effective score. Waived rules are listed, marked, not hidden.
+ */
+export interface TriageRow {
+  entityRef: string;
+  entity: EntityInfo;
+  repository?: RepositoryInfo;
+  score?: number;
+  rawScore?: number;
+  level?: ComplianceLevel;
+  /** Worst severity among failing rules that are not waived. */
+  worstSeverity?: Severity;
+  /** Since when the service has been noncompliant without interruption (from history). */
+  failingSince: string;
+  failingRules: TriageRule[];
+  waiverState: TriageWaiverState;
+  stale: boolean;
+  scannedAt?: string;
+}
+
+/** GET /triage: ordered by worst severity, then longest failing first, then name. */
+export interface TriagePage {
+  items: TriageRow[];
+  total: number;
+  limit: number;
+  offset: number;
+}
+
+export type FixPullRequestState = 'open' | 'closed' | 'merged';
+
+/** A pull request the plugin opened with a rule's suggested fix, recorded on the finding. */
+export interface FixPullRequest {
+  entityRef: string;
+  ruleId: string;
+  number: number;
+  url: string;
+  branch: string;
+  /** The base commit the fix was computed against. */
+  baseCommit: string;
+  state: FixPullRequestState;
+  createdBy: string;
+  createdAt: string;
+}
+
+/**
+ * GET /capabilities: what this installation allows, so the UI offers only what works
+ * (permissions are checked separately, per entity).
+ */
+export interface Capabilities {
+  waivers: {
+    /** The longest a waiver may last, in days (app-config `goBuildPolicy.waivers.maxDays`). */
+    maxDays: number;
+  };
+  pullRequests: {
+    /** Off unless app-config `goBuildPolicy.pullRequests.enabled` is true. */
+    enabled: boolean;
+  };
+}
+
+/** The payload of the `go-build-policy:scan` signal: refetch, the API checks permissions. */
+export interface ScanSignal {
+  entityRef: string;
+  state: EntityScanState;
+}
+
+/** The signal channel the backend publishes finished scans on. */
+export const SCAN_SIGNAL_CHANNEL = 'go-build-policy:scan';

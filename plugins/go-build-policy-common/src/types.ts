@@ -33,6 +33,26 @@ export interface Finding {
   remediation: string;
   /** Extra facts that did not change the verdict (for example "weekly key rotation"). */
   notes?: string[];
+  /** A mechanical fix for a failing finding, as a patch of the scanned files. */
+  fix?: FixSuggestion;
+}
+
+/** One file of a fix: a unified diff against the scanned content (or a new file). */
+export interface FixFileChange {
+  path: string;
+  /** Unified diff (`--- a/path`, `+++ b/path`, `@@` hunks); `/dev/null` on the left for a new file. */
+  diff: string;
+  /** The file does not exist yet and the fix creates it. */
+  created?: boolean;
+}
+
+/** A patch that makes a failing rule pass, proposed by the rule itself. */
+export interface FixSuggestion {
+  /** Short imperative summary, used as the commit and pull-request title. */
+  title: string;
+  /** Markdown: what the patch changes and why (the pull-request body starts with it). */
+  description: string;
+  files: FixFileChange[];
 }
 
 /** Static description of a rule, shared by the engine, the API and the UI. */
@@ -48,6 +68,8 @@ export interface RuleMetadata {
   notApplicableWhen: string;
   /** General remediation; findings carry one fitted to the repository. */
   remediation: string;
+  /** The rule can propose a patch (a fix suggestion) for a failing repository. */
+  fixable?: boolean;
 }
 
 /** Per-rule overrides an organisation sets in app-config or in the CLI's --config file. */

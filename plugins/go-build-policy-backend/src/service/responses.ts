@@ -45,6 +45,7 @@ export function entityResultResponse(
       stale: false,
       findings: [],
       failingRuleIds: [],
+      waivedRuleIds: [],
     };
   }
   return {
@@ -62,6 +63,7 @@ export function entityResultResponse(
     worstSeverity: result.worstSeverity,
     failingRuleIds: result.failingRuleIds,
     findings: result.findings,
+    waivedRuleIds: [],
     commit: result.repository?.commitSha || undefined,
     repository: result.repository,
     scannedAt: result.scannedAt?.toISOString(),

@@ -4,6 +4,7 @@ import {
   RuleMetadata,
 } from '@go-build-policy/plugin-go-build-policy-common';
 import { RuleContext } from './RuleContext';
+import type { ProposeFix } from '../fixes/types';
 
 /** A rule's verdict before the engine adds its id and configured severity. */
 export interface RuleOutcome {
@@ -26,6 +27,11 @@ export interface PolicyRule {
   metadata?: RuleMetadata;
   /** Pure: reads the parsed models of the context, does no I/O, may not throw on bad input. */
   evaluate(context: RuleContext): RuleOutcome;
+  /**
+   * For rules whose fix is mechanical: a patch for a failing or warning outcome. The
+   * engine keeps it only when the patched snapshot passes the rule (see fixes/).
+   */
+  fix?: ProposeFix;
 }
 
 /** Shorthands that keep rule code close to POLICY.md's table. */

@@ -11,6 +11,8 @@ import { RepositorySnapshot } from '../snapshot/RepositorySnapshot';
 import { PolicyRule } from './Rule';
 import { RuleContext } from './RuleContext';
 import { BUILT_IN_RULES } from './registry';
+import { toSuggestion, verifiedProposal } from '../fixes/suggestFix';
+import { FixProposal } from '../fixes/types';
 
 function isGoModPath(path: string): boolean {
   return path === 'go.mod' || path.endsWith('/go.mod');
@@ -22,6 +24,8 @@ export interface ScanOptions {
   extraRules?: readonly PolicyRule[];
   /** Rule ids waived for this repository (effective score counts them as passing). */
   waivedRuleIds?: Iterable<string>;
+  /** Attach verified fix suggestions to failing findings of fixable rules (default true). */
+  fixes?: boolean;
 }
 
 export interface ScanResult extends ScoreResult {
@@ -62,6 +66,29 @@ function evaluateSafely(rule: PolicyRule, context: RuleContext) {
   }
 }
 
+function contextOf(snapshot: RepositorySnapshot, options: ScanOptions) {
+  return new RuleContext(snapshot, {
+    privateModules: options.settings?.privateModules ?? [],
+  });
+}
+
+/**
+ * One rule's verified fix for a snapshot, with whole file contents: what a pull request
+ * writes. Undefined when the rule is unknown, disabled, passes, or has no fix that makes
+ * it pass.
+ */
+export function proposeFix(
+  snapshot: RepositorySnapshot,
+  ruleId: string,
+  options: ScanOptions = {},
+): FixProposal | undefined {
+  const active = activeRules(options).find(({ rule }) => rule.id === ruleId);
+  if (!active) return undefined;
+  const context = contextOf(snapshot, options);
+  const result = evaluateSafely(active.rule, context);
+  return verifiedProposal(active.rule, context, result);
+}
+
 /**
  * Runs every active rule on a snapshot and scores the result. Pure and synchronous: the
  * same snapshot and options always give the same findings, in rule order.
@@ -70,9 +97,7 @@ export function scanSnapshot(
   snapshot: RepositorySnapshot,
   options: ScanOptions = {},
 ): ScanResult {
-  const context = new RuleContext(snapshot, {
-    privateModules: options.settings?.privateModules ?? [],
-  });
+  const context = contextOf(snapshot, options);
   const categories = new Map<string, RuleCategory>();
   const findings: Finding[] = activeRules(options).map(({ rule, metadata }) => {
     categories.set(rule.id, metadata.category);
@@ -88,6 +113,10 @@ export function scanSnapshot(
       remediation: result.remediation ?? metadata.remediation,
     };
     if (result.notes?.length) finding.notes = result.notes;
+    if (options.fixes !== false) {
+      const proposal = verifiedProposal(rule, context, result);
+      if (proposal) finding.fix = toSuggestion(proposal);
+    }
     return finding;
   });
   const score = computeScore(findings, {

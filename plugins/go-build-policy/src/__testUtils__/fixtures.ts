@@ -64,6 +64,7 @@ export function scoredResult(
       docker: { score: 40, earned: 4, possible: 10 },
     },
     failingRuleIds: ['docker-mod-download-layer'],
+    waivedRuleIds: [],
     worstSeverity: 'error',
     findings: [passingModuleCache, failingDockerLayer],
     commit: SHA,
@@ -87,6 +88,7 @@ export function bareResult(overrides: Partial<EntityResult>): EntityResult {
     stale: false,
     findings: [],
     failingRuleIds: [],
+    waivedRuleIds: [],
     ...overrides,
   };
 }

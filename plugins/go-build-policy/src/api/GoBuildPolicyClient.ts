@@ -77,6 +77,7 @@ export class GoBuildPolicyClient implements GoBuildPolicyApi {
           stale: false,
           findings: [],
           failingRuleIds: [],
+          waivedRuleIds: [],
         };
       }
       throw e;
