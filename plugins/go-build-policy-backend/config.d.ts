@@ -74,6 +74,28 @@ export interface Config {
       learnPrivateModules?: boolean;
     };
 
-    // Engineer B2 (store, API): keys read by src/service, src/database, src/actions below.
+    /** Waivers of rules for single entities. */
+    waivers?: {
+      /** The longest a waiver may last, in days; every waiver needs an expiry. Default 90. */
+      maxDays?: number;
+    };
+
+    /** Pull requests with suggested fixes, opened through the GitHub integration. */
+    pullRequests?: {
+      /**
+       * Off by default: when true, users allowed `go-build-policy.pull-request.create`
+       * may open a branch, commit and pull request in the entity's repository (the
+       * integration's credentials need contents and pull-request write access).
+       */
+      enabled?: boolean;
+      /** Prefix of fix branches. Default `go-build-policy/`. */
+      branchPrefix?: string;
+    };
+
+    /** Messages to owners through the notifications plugin, when it is installed. */
+    notifications?: {
+      /** Notify owners when a result regresses (a rule starts failing, or the level drops). Default true. */
+      enabled?: boolean;
+    };
   };
 }

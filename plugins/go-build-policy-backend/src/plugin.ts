@@ -86,6 +86,10 @@ export const goBuildPolicyPlugin = createBackendPlugin({
             scanRequester: scanning.requester,
             webhookHandler,
             extraRules: extraRuleMetadata,
+            capabilities: {
+              waivers: { maxDays: pluginConfig.waivers.maxDays },
+              pullRequests: { enabled: pluginConfig.pullRequests.enabled },
+            },
           }),
         );
         if (webhookHandler) {

@@ -225,9 +225,17 @@ export interface CreateWaiverRequest {
   expiresAt: string;
 }
 
-/** GET /entities/{kind}/{namespace}/{name}/waivers and GET /waivers. */
+/** GET /entities/{kind}/{namespace}/{name}/waivers: every waiver of the entity, newest first. */
 export interface WaiverList {
   items: Waiver[];
+}
+
+/** GET /waivers: a page of the org's waivers, with the entity facts for the table. */
+export interface WaiverPage {
+  items: Array<Waiver & { entity?: EntityInfo }>;
+  total: number;
+  limit: number;
+  offset: number;
 }
 
 /** GET /waivers: the org's waivers, newest first; the scorecard filters apply to their entities. */

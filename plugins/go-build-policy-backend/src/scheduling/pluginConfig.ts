@@ -26,6 +26,20 @@ export interface PluginConfig {
   webhookSecret?: string;
   policy: PolicySettings;
   learnPrivateModules: boolean;
+  waivers: {
+    /** Longest a waiver may last, in days. */
+    maxDays: number;
+  };
+  pullRequests: {
+    /** Off by default: opening pull requests writes to repositories. */
+    enabled: boolean;
+    /** Prefix of the branches fix pull requests are opened from. */
+    branchPrefix: string;
+  };
+  notifications: {
+    /** Notify owners when a result regresses (needs the notifications plugin). */
+    enabled: boolean;
+  };
 }
 
 const DEFAULT_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
@@ -36,6 +50,8 @@ const DEFAULT_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
 
 const DEFAULT_RETENTION_DAYS = 180;
 const DEFAULT_MAX_SCANS_PER_ENTITY = 100;
+
+const DEFAULT_WAIVER_MAX_DAYS = 90;
 
 const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 
@@ -117,5 +133,17 @@ export function readPluginConfig(root: Config): PluginConfig {
     policy: readPolicy(config?.getOptionalConfig('policy')),
     learnPrivateModules:
       config?.getOptionalBoolean('policy.learnPrivateModules') ?? false,
+    waivers: {
+      maxDays: positiveInt(config, 'waivers.maxDays', DEFAULT_WAIVER_MAX_DAYS),
+    },
+    pullRequests: {
+      enabled: config?.getOptionalBoolean('pullRequests.enabled') ?? false,
+      branchPrefix:
+        config?.getOptionalString('pullRequests.branchPrefix') ||
+        'go-build-policy/',
+    },
+    notifications: {
+      enabled: config?.getOptionalBoolean('notifications.enabled') ?? true,
+    },
   };
 }

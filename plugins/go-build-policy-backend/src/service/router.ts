@@ -7,6 +7,7 @@ import {
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import {
+  Capabilities,
   goBuildPolicyReadPermission,
   goBuildPolicyRescanPermission,
   RuleMetadata,
@@ -49,11 +50,14 @@ export interface RouterOptions {
   webhookHandler?: express.RequestHandler;
   /** Rules besides the built-in ones (from the rules extension point). */
   extraRules?: () => readonly RuleMetadata[];
+  /** What this installation allows (GET /capabilities). */
+  capabilities?: Capabilities;
 }
 
 /** The routes of the API, as `METHOD /path` in OpenAPI syntax (checked against the spec). */
 export const API_ROUTES = [
   'GET /rules',
+  'GET /capabilities',
   'GET /entities/{kind}/{namespace}/{name}',
   'GET /entities/{kind}/{namespace}/{name}/history',
   'POST /entities/{kind}/{namespace}/{name}/rescan',
@@ -107,6 +111,16 @@ export async function createRouter(
     res.json({
       items: [...RULES, ...extra.filter(r => !builtIn.has(r.id))],
     });
+  });
+
+  router.get('/capabilities', async (req, res) => {
+    await canRead(req);
+    res.json(
+      options.capabilities ?? {
+        waivers: { maxDays: 90 },
+        pullRequests: { enabled: false },
+      },
+    );
   });
 
   router.get('/entities/:kind/:namespace/:name', async (req, res) => {
