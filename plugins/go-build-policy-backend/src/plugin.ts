@@ -4,6 +4,8 @@ import {
 } from '@backstage/backend-plugin-api';
 import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { notificationService } from '@backstage/plugin-notifications-node';
+import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import {
   goBuildPolicyRulesExtensionPoint,
   PolicyRule,
@@ -14,6 +16,7 @@ import { registerPermissions } from './permissions';
 import { readPluginConfig } from './scheduling/pluginConfig';
 import { createScanService } from './scheduling/createScanService';
 import { createRouter } from './service/router';
+import { ScanNotifier } from './notifications/ScanNotifier';
 import { createGithubWebhookHandler, GITHUB_WEBHOOK_PATH } from './webhook';
 
 /**
@@ -45,17 +48,27 @@ export const goBuildPolicyPlugin = createBackendPlugin({
         permissionsRegistry: coreServices.permissionsRegistry,
         catalog: catalogServiceRef,
         actionsRegistry: actionsRegistryServiceRef,
+        notifications: notificationService,
+        signals: signalsServiceRef,
       },
       async init(deps) {
         const pluginConfig = readPluginConfig(deps.config);
         const store = await DatabaseScanStore.create({
           database: deps.database,
         });
+        const notifier = new ScanNotifier({
+          store,
+          logger: deps.logger,
+          notifications: deps.notifications,
+          signals: deps.signals,
+          notifyOwners: pluginConfig.notifications.enabled,
+        });
         const scanning = await createScanService({
           ...deps,
           pluginConfig,
           store,
           extraRules: () => extraRules,
+          notifier,
         });
         const webhookHandler = pluginConfig.webhookSecret
           ? createGithubWebhookHandler({

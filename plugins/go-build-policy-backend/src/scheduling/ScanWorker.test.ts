@@ -4,7 +4,7 @@ import type { Entity } from '@backstage/catalog-model';
 import { entityFor } from '../scanning/__testUtils__/scanHarness';
 import { ScanOutcome } from '../scanning/ScanOutcome';
 import { ScanQueue } from './ScanQueue';
-import { ScanWorker } from './ScanWorker';
+import { ScanWorker, ScanWorkerOptions } from './ScanWorker';
 
 jest.setTimeout(30_000);
 
@@ -14,6 +14,7 @@ const cost = { requests: 1, rateLimitPoints: 1 };
 async function setup(
   scan: (entity: Entity) => Promise<ScanOutcome>,
   maxAttempts = 3,
+  notifier?: ScanWorkerOptions['notifier'],
 ) {
   const knex = await databases.init('SQLITE_3');
   await knex.migrate.latest({
@@ -45,11 +46,43 @@ async function setup(
     leaseMs: 60_000,
     maxAttempts,
     errorRetryMs: 0,
+    notifier,
   });
   return { queue, store, worker };
 }
 
 describe('ScanWorker', () => {
+  it('announces requested scans live and each outcome once stored', async () => {
+    const events: string[] = [];
+    const notifier = {
+      stateChanged: async (ref: string, state: string) => {
+        events.push(`${ref} ${state}`);
+      },
+      scanRecorded: async (ref: string) => {
+        events.push(`${ref} recorded`);
+      },
+    };
+    const { queue, worker } = await setup(
+      async entity =>
+        entity.metadata.name === 'a'
+          ? { kind: 'scanned', scanId: '1', cost }
+          : { kind: 'unchanged', cost },
+      3,
+      notifier,
+    );
+    await queue.enqueue(['component:default/a'], 'request');
+    await worker.drain();
+    await queue.enqueue(['component:default/b'], 'schedule');
+    await worker.drain();
+
+    expect(events).toEqual([
+      'component:default/a scanning',
+      'component:default/a recorded',
+      // The scheduled sweep shows no `scanning` state, only the result.
+      'component:default/b ok',
+    ]);
+  });
+
   it('keeps scanning the others when one repository throws', async () => {
     const scanned: string[] = [];
     const { queue, worker } = await setup(async entity => {

@@ -7,6 +7,19 @@ import { entityInfo } from '../scanning/entityInfo';
 import { EntitySelector } from '../scanning/EntitySelector';
 import { ScanOutcome } from '../scanning/ScanOutcome';
 import { ClaimedScan, ScanQueue } from './ScanQueue';
+import type { ScanNotifier } from '../notifications/ScanNotifier';
+
+/** The entity state each outcome leaves behind, for the live signal. */
+const STATE_AFTER: Record<
+  Exclude<ScanOutcome['kind'], 'scanned'>,
+  'ok' | 'not-go' | 'no-source' | 'failed' | 'queued'
+> = {
+  unchanged: 'ok',
+  'not-go': 'not-go',
+  'no-source': 'no-source',
+  failed: 'failed',
+  deferred: 'queued',
+};
 
 export interface ScanWorkerOptions {
   queue: ScanQueue;
@@ -25,6 +38,8 @@ export interface ScanWorkerOptions {
   maxAttempts: number;
   /** Delay after an unexpected error (for example the catalog unreachable). */
   errorRetryMs?: number;
+  /** Live signals and regression notifications; never fails a scan. */
+  notifier?: Pick<ScanNotifier, 'stateChanged' | 'scanRecorded'>;
 }
 
 export interface DrainReport {
@@ -101,7 +116,10 @@ export class ScanWorker {
       const info = entityInfo(entity, domain);
       // Requested scans show `scanning` at once; the scheduled sweep spares the write.
       const shown = claim.reason !== 'schedule';
-      if (shown) await store.markState([info], 'scanning');
+      if (shown) {
+        await store.markState([info], 'scanning');
+        await this.options.notifier?.stateChanged(claim.entityRef, 'scanning');
+      }
       const outcome = await this.options.scanner.scan(entity, domain);
       // A deferred scan waits in the queue again (for example for a rate-limit reset):
       // show it as queued, not as running for hours.
@@ -109,6 +127,7 @@ export class ScanWorker {
         await store.markState([info], 'queued');
       }
       await this.settle(claim, outcome);
+      await this.announce(claim.entityRef, outcome, shown);
       return outcome.kind;
     } catch (e) {
       const reason = e instanceof Error ? e.message : String(e);
@@ -132,6 +151,20 @@ export class ScanWorker {
         // The database is gone too: the lease expires and another attempt follows.
       }
       return 'error';
+    }
+  }
+
+  private async announce(
+    entityRef: string,
+    outcome: ScanOutcome,
+    shown: boolean,
+  ): Promise<void> {
+    const { notifier } = this.options;
+    if (!notifier) return;
+    if (outcome.kind === 'scanned') {
+      await notifier.scanRecorded(entityRef);
+    } else if (outcome.kind !== 'deferred' || shown) {
+      await notifier.stateChanged(entityRef, STATE_AFTER[outcome.kind]);
     }
   }
 

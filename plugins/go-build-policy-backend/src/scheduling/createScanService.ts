@@ -18,7 +18,7 @@ import { PluginConfig } from './pluginConfig';
 import { ScanQueue } from './ScanQueue';
 import { QueueScanRequester } from './ScanRequester';
 import { ScanSweep } from './ScanSweep';
-import { ScanWorker } from './ScanWorker';
+import { ScanWorker, ScanWorkerOptions } from './ScanWorker';
 
 export const SWEEP_TASK_ID = 'go-build-policy:sweep';
 export const WORKER_TASK_ID = 'go-build-policy:scan-worker';
@@ -37,6 +37,8 @@ export interface ScanServiceOptions {
   extraRules: () => readonly PolicyRule[];
   /** For tests: faster retries. */
   requestPolicy?: Partial<GithubRequestPolicy>;
+  /** Live signals and regression notifications of finished scans. */
+  notifier?: ScanWorkerOptions['notifier'];
 }
 
 /**
@@ -78,6 +80,7 @@ export async function createScanService(options: ScanServiceOptions) {
     concurrency: pluginConfig.concurrency,
     leaseMs: pluginConfig.leaseMs,
     maxAttempts: pluginConfig.maxAttempts,
+    notifier: options.notifier,
   });
   const sweep = new ScanSweep({
     selector,
