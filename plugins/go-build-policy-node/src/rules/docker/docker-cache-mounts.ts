@@ -18,6 +18,7 @@ import {
 } from './dockerRuleSupport';
 import { runSnippet } from './dockerSnippets';
 import { buildsVendored } from './goModuleOfDockerfile';
+import { proposeCacheMounts } from './fixes/docker-cache-mounts.fix';
 
 const COMPILING = new Set(['build', 'install', 'test']);
 
@@ -159,4 +160,5 @@ function evaluate(ctx: RuleContext): RuleOutcome {
 export const dockerCacheMountsRule: PolicyRule = {
   id: 'docker-cache-mounts',
   evaluate,
+  fix: proposeCacheMounts,
 };

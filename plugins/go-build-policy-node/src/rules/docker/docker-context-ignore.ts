@@ -16,6 +16,7 @@ import {
   locationOf,
   UnitVerdict,
 } from './dockerRuleSupport';
+import { proposeContextIgnore } from './fixes/docker-context-ignore.fix';
 
 /** The first instruction that sends the whole context into a layer (COPY . . or a context bind). */
 function fullContextUse(file: DockerfileModel): DockerInstruction | undefined {
@@ -201,4 +202,5 @@ function evaluate(ctx: RuleContext): RuleOutcome {
 export const dockerContextIgnoreRule: PolicyRule = {
   id: 'docker-context-ignore',
   evaluate,
+  fix: proposeContextIgnore,
 };

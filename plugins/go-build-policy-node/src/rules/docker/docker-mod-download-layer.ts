@@ -24,6 +24,7 @@ import {
 } from './dockerRuleSupport';
 import { fromLineOf, runSnippet } from './dockerSnippets';
 import { buildsVendored, moduleOfDockerfile } from './goModuleOfDockerfile';
+import { proposeModDownloadLayer } from './fixes/docker-mod-download-layer.fix';
 
 const COMPILING = new Set(['build', 'install', 'test']);
 
@@ -249,4 +250,5 @@ function evaluate(ctx: RuleContext): RuleOutcome {
 export const dockerModDownloadLayerRule: PolicyRule = {
   id: 'docker-mod-download-layer',
   evaluate,
+  fix: proposeModDownloadLayer,
 };

@@ -11,6 +11,7 @@ import {
   WorkflowSecretUse,
   workflowBuildSecrets,
 } from './workflowBuildSecrets';
+import { proposeSecretMounts } from './fixes/docker-no-secret-args.fix';
 
 function secretId(name: string): string {
   return name.toLowerCase().replace(/[^a-z0-9_-]/g, '_');
@@ -132,4 +133,5 @@ function evaluate(ctx: RuleContext): RuleOutcome {
 export const dockerNoSecretArgsRule: PolicyRule = {
   id: 'docker-no-secret-args',
   evaluate,
+  fix: proposeSecretMounts,
 };

@@ -26,6 +26,7 @@ import {
 import { fromLineOf } from '../docker/dockerSnippets';
 import { golangImagePin } from '../docker/golangImageTag';
 import { moduleOfDockerfile } from '../docker/goModuleOfDockerfile';
+import { proposeDockerGoVersion } from './toolchain-docker-version.fix';
 
 /** A golang image a Go build uses: a stage base, or a `COPY --from=golang:…` of the toolchain. */
 interface GolangImageUse {
@@ -244,4 +245,5 @@ function evaluate(ctx: RuleContext): RuleOutcome {
 export const toolchainDockerVersionRule: PolicyRule = {
   id: 'toolchain-docker-version',
   evaluate,
+  fix: proposeDockerGoVersion,
 };
