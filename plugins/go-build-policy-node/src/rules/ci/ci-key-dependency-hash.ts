@@ -14,6 +14,7 @@ import {
   notApplicableUnlessBroken,
 } from './ciSupport';
 import { setupGoYaml, yamlBlock } from './snippets';
+import { fixKeyDependencyHash } from './fixes/ci-key-dependency-hash.fix';
 
 const DEPENDENCY_FILES = new Set([
   'go.sum',
@@ -250,4 +251,5 @@ function evaluate(ctx: RuleContext): RuleOutcome {
 export const ciKeyDependencyHashRule: PolicyRule = {
   id: 'ci-key-dependency-hash',
   evaluate,
+  fix: fixKeyDependencyHash,
 };

@@ -12,6 +12,7 @@ import {
 } from './ciSupport';
 import { goVersionOfJob, setupGoStepIds } from './goVersionOfJob';
 import { yamlBlock } from './snippets';
+import { fixKeyGoVersion } from './fixes/ci-key-go-version.fix';
 
 type Reflection =
   | { reflects: true; how: string }
@@ -181,4 +182,5 @@ function evaluate(ctx: RuleContext): RuleOutcome {
 export const ciKeyGoVersionRule: PolicyRule = {
   id: 'ci-key-go-version',
   evaluate,
+  fix: fixKeyGoVersion,
 };

@@ -11,6 +11,7 @@ import {
 } from './ciSupport';
 import { keyTiming, usefulRestoreKey } from './perRunParts';
 import { yamlBlock } from './snippets';
+import { fixKeyNotPerRun } from './fixes/ci-key-not-per-run.fix';
 
 function evaluate(ctx: RuleContext): RuleOutcome {
   const model = ctx.workflows;
@@ -112,4 +113,5 @@ function evaluate(ctx: RuleContext): RuleOutcome {
 export const ciKeyNotPerRunRule: PolicyRule = {
   id: 'ci-key-not-per-run',
   evaluate,
+  fix: fixKeyNotPerRun,
 };

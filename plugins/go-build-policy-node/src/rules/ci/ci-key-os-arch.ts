@@ -11,6 +11,7 @@ import {
   notApplicableUnlessBroken,
 } from './ciSupport';
 import { yamlBlock } from './snippets';
+import { fixKeyOsArch } from './fixes/ci-key-os-arch.fix';
 
 /** The key as it is at run time in one combination: runner.os/arch replaced by the platform. */
 function resolvedKey(k: KeyedCache, combo: MatrixCombination): string {
@@ -38,12 +39,13 @@ function resolvedKey(k: KeyedCache, combo: MatrixCombination): string {
   return `${text}\u0000${paths}\u0000${windowsOnly}`;
 }
 
-interface Collision {
+export interface Collision {
   entries: KeyedCache[];
   varies: 'OS' | 'architecture';
 }
 
-function findCollisions(keyed: KeyedCache[]): Collision[] {
+/** Groups of keys that resolve alike on different platforms (exported for the fix). */
+export function findCollisions(keyed: KeyedCache[]): Collision[] {
   const groups = new Map<string, KeyedCache[]>();
   for (const k of keyed) {
     const combo = k.job.combinations[k.combination];
@@ -194,4 +196,8 @@ function evaluate(ctx: RuleContext): RuleOutcome {
 }
 
 /** POLICY.md `ci-key-os-arch`: keys separate OS and CPU architecture. */
-export const ciKeyOsArchRule: PolicyRule = { id: 'ci-key-os-arch', evaluate };
+export const ciKeyOsArchRule: PolicyRule = {
+  id: 'ci-key-os-arch',
+  evaluate,
+  fix: fixKeyOsArch,
+};
