@@ -50,4 +50,16 @@ describe('new frontend system plugin (/alpha)', () => {
       }),
     ).toBeInTheDocument();
   });
+
+  it('serves the triage and waivers tabs of the scorecard', async () => {
+    renderTestApp({
+      features: [plugin],
+      apis,
+      initialRouteEntries: ['/go-build-policy?view=triage'],
+    });
+    expect(
+      await screen.findByRole('table', { name: 'Triage' }, { timeout: 15_000 }),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('tab', { name: 'Waivers' })).toBeInTheDocument();
+  });
 });

@@ -82,4 +82,25 @@ describe('legacy frontend system exports', () => {
       await screen.findByRole('link', { name: 'ledger' }),
     ).toBeInTheDocument();
   });
+
+  it('renders the triage tab of the org page', async () => {
+    await renderInTestApp(
+      <Apis>
+        <Routes>
+          <Route path="/go-build-policy/*" element={<GoBuildPolicyPage />} />
+        </Routes>
+      </Apis>,
+      {
+        mountedRoutes: {
+          '/go-build-policy': rootRouteRef,
+          '/catalog/:namespace/:kind/:name': entityRouteRef,
+        },
+        routeEntries: ['/go-build-policy?view=triage'],
+      },
+    );
+    expect(
+      await screen.findByRole('link', { name: 'zeta-api' }),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('tab', { name: 'Waivers' })).toBeInTheDocument();
+  });
 });

@@ -6,7 +6,12 @@ import {
 } from '../http/githubErrors';
 import { RouteContext, RouteDefinition, SimRequest } from '../http/types';
 import { SimulatedRepository } from '../model/SimulatedRepository';
-import { ListedTreeEntry, blobJson, treeJson } from '../shapes/gitJson';
+import {
+  ListedTreeEntry,
+  blobJson,
+  gitCommitJson,
+  treeJson,
+} from '../shapes/gitJson';
 import { wantsRaw } from './mediaTypes';
 import { withRepo } from './repoAccess';
 
@@ -59,8 +64,24 @@ function isRecursive(request: SimRequest): boolean {
   return request.query.has('recursive');
 }
 
-/** Git data: trees (recursive, truncated past a limit) and blobs. */
+/** Git data: trees (recursive, truncated past a limit), blobs and commits. */
 export const gitDataRoutes: RouteDefinition[] = [
+  {
+    method: 'GET',
+    template: '/repos/{owner}/{repo}/git/commits/{commit_sha}',
+    handler: (request, context) =>
+      withRepo(request, context, repo => {
+        const docs =
+          'https://docs.github.com/rest/git/commits#get-a-commit-object';
+        if (repo.isEmpty) return emptyRepository(docs);
+        const sha = request.params.commit_sha.toLowerCase();
+        const commit = /^[0-9a-f]{40}$/.test(sha)
+          ? repo.resolveCommit(sha)
+          : undefined;
+        if (!commit) return notFound(docs);
+        return { status: 200, json: gitCommitJson(repo, commit, context.urls) };
+      }),
+  },
   {
     method: 'GET',
     template: '/repos/{owner}/{repo}/git/trees/{+tree_sha}',

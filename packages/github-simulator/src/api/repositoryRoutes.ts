@@ -25,11 +25,12 @@ export const repositoryRoutes: RouteDefinition[] = [
     template: '/repos/{owner}/{repo}/branches/{+branch}',
     handler: (request, context) =>
       withRepo(request, context, repo => {
-        const head = repo.headCommit;
-        if (!head || request.params.branch !== repo.defaultBranch) {
-          return githubError(404, 'Branch not found', BRANCH_DOCS);
-        }
-        return { status: 200, json: branchJson(repo, head, context.urls) };
+        const head = repo.branchHead(request.params.branch);
+        if (!head) return githubError(404, 'Branch not found', BRANCH_DOCS);
+        return {
+          status: 200,
+          json: branchJson(repo, head, context.urls, request.params.branch),
+        };
       }),
   },
   {
@@ -75,15 +76,19 @@ export const repositoryRoutes: RouteDefinition[] = [
             return emptyRepository(
               'https://docs.github.com/rest/git/refs#get-a-reference',
             );
-          const head = repo.headCommit!;
-          if (request.params.ref !== `heads/${repo.defaultBranch}`) {
+          const branch = /^heads\/(.+)$/.exec(request.params.ref)?.[1];
+          const head = branch ? repo.branchHead(branch) : undefined;
+          if (!branch || !head) {
             return githubError(
               404,
               'Not Found',
               'https://docs.github.com/rest/git/refs#get-a-reference',
             );
           }
-          return { status: 200, json: refJson(repo, head, context.urls) };
+          return {
+            status: 200,
+            json: refJson(repo, head, context.urls, branch),
+          };
         }),
     }),
   ),

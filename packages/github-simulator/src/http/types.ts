@@ -53,6 +53,8 @@ export interface RouteContext {
   installationOfToken(token: string): number | undefined;
   /** The caller's primary rate-limit window, for GET /rate_limit. */
   rateLimitOf(caller: Caller): RateLimitState;
+  /** Tokens that may read but not write (a fine-grained token with read-only contents). */
+  isReadOnly(caller: Caller): boolean;
 }
 
 export type RouteHandler = (

@@ -1,4 +1,4 @@
-import { GitSha, GitSignature, hashCommit } from '../git/gitObjects';
+import { GitSha, GitSignature, hashBlob, hashCommit } from '../git/gitObjects';
 import {
   BlobObject,
   ObjectStore,
@@ -6,6 +6,7 @@ import {
   buildTree,
   normaliseFilePath,
 } from './buildTree';
+import { PullRequestRecord } from './pullRequests';
 import { FileChanges, RepoSettings } from './types';
 
 export interface CommitRecord {
@@ -40,6 +41,10 @@ export class SimulatedRepository {
   private readonly objects: ObjectStore = new Map();
   private readonly commits = new Map<GitSha, CommitRecord>();
   private head: GitSha | undefined;
+  /** Branches besides the default one (created through the git refs API). */
+  private readonly branches = new Map<string, GitSha>();
+  /** Pull requests, numbered from 1 in the order they were opened. */
+  readonly pulls: PullRequestRecord[] = [];
 
   constructor(options: {
     owner: string;
@@ -136,10 +141,87 @@ export class SimulatedRepository {
     return sha;
   }
 
+  /** The head of a branch (default or not), or undefined when there is no such branch. */
+  branchHead(branch: string): CommitRecord | undefined {
+    if (branch === this.defaultBranch) return this.headCommit;
+    const sha = this.branches.get(branch);
+    return sha ? this.commits.get(sha) : undefined;
+  }
+
+  /** Every branch name, the default one first. */
+  branchNames(): string[] {
+    if (this.isEmpty) return [];
+    return [this.defaultBranch, ...[...this.branches.keys()].sort()];
+  }
+
+  /**
+   * Points a branch at a stored commit, creating it if needed. Moving the default branch
+   * also moves the files the repository reports (size, contents of HEAD).
+   */
+  setBranchHead(branch: string, sha: GitSha): void {
+    const commit = this.commits.get(sha);
+    if (!commit) throw new Error(`No commit ${sha} in ${this.fullName}`);
+    if (branch !== this.defaultBranch) {
+      this.branches.set(branch, sha);
+      return;
+    }
+    this.files = this.filesOf(commit.tree);
+    this.head = sha;
+    this.settings.empty = false;
+  }
+
+  /** Deletes a branch other than the default one. */
+  deleteBranch(branch: string): boolean {
+    return this.branches.delete(branch);
+  }
+
+  /** Stores a blob and returns its id (equal content, equal id). */
+  storeBlob(content: Buffer): GitSha {
+    const sha = hashBlob(content);
+    this.objects.set(sha, { kind: 'blob', content });
+    return sha;
+  }
+
+  /** Stores the trees of a flat file map; returns the root tree id. */
+  storeTree(files: ReadonlyMap<string, Buffer>): GitSha {
+    return buildTree(files, this.objects);
+  }
+
+  /** Stores a commit of an existing tree on existing parents. */
+  storeCommit(fields: {
+    tree: GitSha;
+    parents: GitSha[];
+    message: string;
+    author: GitSignature;
+  }): CommitRecord {
+    const sha = hashCommit({ ...fields, committer: fields.author });
+    const record: CommitRecord = { sha, ...fields };
+    this.commits.set(sha, record);
+    return record;
+  }
+
+  /** The files below a tree, by repo-relative path. */
+  filesOf(treeSha: GitSha, prefix = ''): Map<string, Buffer> {
+    const out = new Map<string, Buffer>();
+    const tree = this.objects.get(treeSha);
+    if (tree?.kind !== 'tree') return out;
+    for (const entry of tree.entries) {
+      const path = `${prefix}${entry.name}`;
+      const object = this.objects.get(entry.sha);
+      if (object?.kind === 'blob') out.set(path, object.content);
+      else if (object?.kind === 'tree') {
+        for (const [child, content] of this.filesOf(entry.sha, `${path}/`))
+          out.set(child, content);
+      }
+    }
+    return out;
+  }
+
   /** Drops every commit: the repository answers as GitHub does for an empty one. */
   makeEmpty(): void {
     this.files = new Map();
     this.head = undefined;
+    this.branches.clear();
     this.settings.empty = true;
   }
 
@@ -148,6 +230,8 @@ export class SimulatedRepository {
     if (!this.head) return undefined;
     const branch = ref.replace(/^refs\/heads\//, '').replace(/^heads\//, '');
     if (ref === 'HEAD' || branch === this.defaultBranch) return this.headCommit;
+    const branchHead = this.branches.get(branch);
+    if (branchHead) return this.commits.get(branchHead);
     const exact = this.commits.get(ref.toLowerCase());
     if (exact) return exact;
     if (/^[0-9a-f]{7,39}$/i.test(ref)) {

@@ -17,6 +17,8 @@ export interface SimulatorSettings {
   truncateTreesOver: number;
   /** When set, other tokens get 401 Bad credentials. */
   tokens?: string[];
+  /** Tokens answered 403 on writes. */
+  readOnlyTokens?: string[];
   rateLimit?: RateLimitOptions;
 }
 
@@ -58,6 +60,9 @@ export class SimulatorState {
       },
       installationOfToken: token => this.installationTokens.get(token),
       rateLimitOf: caller => this.limiter.state(caller),
+      isReadOnly: caller =>
+        caller.kind === 'token' &&
+        (this.settings.readOnlyTokens ?? []).includes(caller.token),
     };
   }
 }

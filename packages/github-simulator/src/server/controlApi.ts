@@ -1,6 +1,7 @@
 import { FaultSpec, LatencySpec } from '../http/FaultInjector';
 import { BudgetChange } from '../http/RateLimiter';
 import { FileChanges, InMemoryRepo, RepoSettings } from '../model/types';
+import { listPullRequests, mergeByNumber } from './pullControl';
 import { WireResponse } from './handleApiRequest';
 import { SimulatorState } from './SimulatorState';
 
@@ -107,7 +108,17 @@ function route(
   parts: string[],
   body: unknown,
 ): WireResponse {
-  const [area, owner, name, extra] = parts;
+  const [area, owner, name, extra, ...rest] = parts;
+  if (area === 'repos' && owner && name && extra === 'pulls')
+    return pullControlRoute(state, method, owner, name, rest);
+  if (
+    area === 'repos' &&
+    owner &&
+    name &&
+    extra === 'branches' &&
+    method === 'GET'
+  )
+    return branchList(state, owner, name);
   if (area === 'repos' && owner)
     return repoRoute(state, method, owner, name, extra, body);
   const key = `${method} ${area ?? ''}`;
@@ -212,6 +223,42 @@ function repoRoute(
     });
   }
   return json(404, { message: 'Unknown control endpoint' });
+}
+
+function pullControlRoute(
+  state: SimulatorState,
+  method: string,
+  owner: string,
+  name: string,
+  rest: string[],
+): WireResponse {
+  const repo = state.registry.get(owner, name);
+  if (!repo) return json(404, { message: `No repository ${owner}/${name}` });
+  if (method === 'GET' && rest.length === 0)
+    return json(200, listPullRequests(repo));
+  if (method === 'POST' && rest.length === 2 && rest[1] === 'merge') {
+    const merged = mergeByNumber(repo, Number(rest[0]));
+    return merged.ok
+      ? json(200, { merged: true, sha: merged.sha })
+      : json(merged.status, { message: merged.message });
+  }
+  return json(404, { message: 'Unknown control endpoint' });
+}
+
+function branchList(
+  state: SimulatorState,
+  owner: string,
+  name: string,
+): WireResponse {
+  const repo = state.registry.get(owner, name);
+  if (!repo) return json(404, { message: `No repository ${owner}/${name}` });
+  return json(
+    200,
+    repo.branchNames().map(branch => ({
+      name: branch,
+      sha: repo.branchHead(branch)!.sha,
+    })),
+  );
 }
 
 /** The documented control API (see README): faults, latency, budgets, repositories, counters. */

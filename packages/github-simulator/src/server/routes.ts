@@ -2,6 +2,8 @@ import { accountRoutes } from '../api/accountRoutes';
 import { appRoutes } from '../api/appRoutes';
 import { contentsRoutes } from '../api/contentsRoutes';
 import { gitDataRoutes } from '../api/gitDataRoutes';
+import { gitWriteRoutes } from '../api/gitWriteRoutes';
+import { pullRoutes } from '../api/pullRoutes';
 import { rateLimitRoutes } from '../api/rateLimitRoutes';
 import { repositoryRoutes } from '../api/repositoryRoutes';
 import { webRoutes } from '../api/webRoutes';
@@ -12,6 +14,8 @@ export const apiRouter = new Router([
   ...rateLimitRoutes,
   ...repositoryRoutes,
   ...gitDataRoutes,
+  ...gitWriteRoutes,
+  ...pullRoutes,
   ...contentsRoutes,
   ...accountRoutes,
   ...appRoutes,

@@ -7,6 +7,7 @@ import { loadFixtureRepos } from '../fixtures/loadFixtureRepos';
 import { RepoRegistry } from '../model/RepoRegistry';
 import { InMemoryRepo } from '../model/types';
 import { CONTROL_PREFIX, handleControlRequest } from './controlApi';
+import { listPullRequests, mergeByNumber } from './pullControl';
 import { handleApiRequest, WireResponse } from './handleApiRequest';
 import { resolveRepositoryIdPath } from './repositoryIdPaths';
 import { apiRouter, webRouter } from './routes';
@@ -29,6 +30,8 @@ export interface GithubSimulatorOptions {
   truncateTreesOver?: number;
   /** Accept only these tokens (plus issued installation tokens); any token when omitted. */
   tokens?: string[];
+  /** Tokens that may read but get 403 on writes (branches, commits, pull requests). */
+  readOnlyTokens?: string[];
 }
 
 export interface SimulatorFaults {
@@ -51,6 +54,11 @@ export interface GithubSimulator {
   faults: SimulatorFaults;
   stats: { snapshot(): StatsSnapshot; reset(): void };
   repos: RepoRegistry;
+  /** Pull requests opened through the API, and merging one as a maintainer would. */
+  pulls: {
+    list(owner: string, name: string): ReturnType<typeof listPullRequests>;
+    merge(owner: string, name: string, number: number): { sha: string };
+  };
   close(): Promise<void>;
 }
 
@@ -102,6 +110,7 @@ export async function startGithubSimulator(
     latencyMs: options.latencyMs ?? 0,
     truncateTreesOver: options.truncateTreesOver ?? GITHUB_TREE_ENTRY_LIMIT,
     tokens: options.tokens,
+    readOnlyTokens: options.readOnlyTokens,
     rateLimit: options.rateLimit,
   });
   for (const repo of options.root ? loadFixtureRepos(options.root) : [])
@@ -193,6 +202,20 @@ export async function startGithubSimulator(
     baseUrl,
     apiBaseUrl: `${baseUrl}${basePath}`,
     repos: state.registry,
+    pulls: {
+      list: (owner, name) => {
+        const repo = state.registry.get(owner, name);
+        if (!repo) throw new Error(`No repository ${owner}/${name}`);
+        return listPullRequests(repo);
+      },
+      merge: (owner, name, number) => {
+        const repo = state.registry.get(owner, name);
+        if (!repo) throw new Error(`No repository ${owner}/${name}`);
+        const merged = mergeByNumber(repo, number);
+        if (!merged.ok) throw new Error(merged.message);
+        return { sha: merged.sha };
+      },
+    },
     stats: {
       snapshot: () => state.stats.snapshot(),
       reset: () => state.stats.reset(),

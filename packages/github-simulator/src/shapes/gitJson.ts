@@ -64,14 +64,46 @@ export function commitJson(
     : body;
 }
 
-/** The `branch-with-protection` shape of GET /repos/{o}/{r}/branches/{branch}. */
-export function branchJson(
+/** The `git-commit` shape of POST /repos/{o}/{r}/git/commits. */
+export function gitCommitJson(
   repo: SimulatedRepository,
   commit: CommitRecord,
   urls: UrlContext,
 ) {
   const api = repoApi(repo, urls);
-  const branch = repo.defaultBranch;
+  const html = `${urls.web}/${repo.fullName}`;
+  return {
+    sha: commit.sha,
+    node_id: nodeId('Commit', commit.sha),
+    url: `${api}/git/commits/${commit.sha}`,
+    html_url: `${html}/commit/${commit.sha}`,
+    author: gitPerson(commit),
+    committer: gitPerson(commit),
+    tree: { sha: commit.tree, url: `${api}/git/trees/${commit.tree}` },
+    message: commit.message,
+    parents: commit.parents.map(sha => ({
+      sha,
+      url: `${api}/git/commits/${sha}`,
+      html_url: `${html}/commit/${sha}`,
+    })),
+    verification: {
+      verified: false,
+      reason: 'unsigned',
+      signature: null,
+      payload: null,
+      verified_at: null,
+    },
+  };
+}
+
+/** The `branch-with-protection` shape of GET /repos/{o}/{r}/branches/{branch}. */
+export function branchJson(
+  repo: SimulatedRepository,
+  commit: CommitRecord,
+  urls: UrlContext,
+  branch = repo.defaultBranch,
+) {
+  const api = repoApi(repo, urls);
   return {
     name: branch,
     commit: commitJson(repo, commit, urls),
@@ -97,9 +129,10 @@ export function refJson(
   repo: SimulatedRepository,
   commit: CommitRecord,
   urls: UrlContext,
+  branch = repo.defaultBranch,
 ) {
   const api = repoApi(repo, urls);
-  const ref = `refs/heads/${repo.defaultBranch}`;
+  const ref = `refs/heads/${branch}`;
   return {
     ref,
     node_id: nodeId('Ref', `${repo.id}:${ref}`),

@@ -7,6 +7,14 @@ import {
   RepositoryRow,
   Summary,
 } from '../api/types';
+import {
+  capabilities,
+  createdWaiver,
+  pullRequest,
+  triagePage,
+  waiver,
+  waiverPage,
+} from './triageFixtures';
 
 export const SHA = '3f1c2a9d8e7b6a5f4e3d2c1b0a9f8e7d6c5b4a39';
 
@@ -222,6 +230,16 @@ export function createFakeApi(
       }));
     },
     exportRepositories: async () => new Blob(['entityRef,score\n']),
+    getCapabilities: async () => capabilities,
+    listEntityWaivers: async () => [],
+    createWaiver: async (entityRef, request) =>
+      createdWaiver(entityRef, request),
+    revokeWaiver: async (entityRef, waiverId) =>
+      waiver({ entityRef, id: waiverId, state: 'revoked' }),
+    listWaivers: async query => waiverPage(query),
+    getTriage: async query => triagePage(query),
+    openFixPullRequest: async (entityRef, ruleId) =>
+      pullRequest({ entityRef, ruleId }),
     ...overrides,
   };
   // Every method becomes a jest mock that still runs the fake, so calls can be asserted.

@@ -1,6 +1,9 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import {
+  Capabilities,
+  CreateWaiverRequest,
   EntityResult,
+  FixPullRequest,
   GroupDimension,
   GroupRow,
   HistoryEntry,
@@ -9,6 +12,10 @@ import {
   RepositoryQuery,
   RuleMetadata,
   Summary,
+  TriagePage,
+  Waiver,
+  WaiverPage,
+  WaiverQuery,
 } from './types';
 
 /** The go-build-policy backend's REST API, as the frontend uses it. */
@@ -33,6 +40,26 @@ export interface GoBuildPolicyApi {
     format: 'csv' | 'json',
     query?: RepositoryQuery,
   ): Promise<Blob>;
+  /** What this installation allows (waiver length, pull requests on or off). */
+  getCapabilities(): Promise<Capabilities>;
+  /** Every waiver of the entity, newest first (active, expired and revoked). */
+  listEntityWaivers(entityRef: string): Promise<Waiver[]>;
+  /** Waives a rule for the entity until a date. */
+  createWaiver(
+    entityRef: string,
+    request: CreateWaiverRequest,
+  ): Promise<Waiver>;
+  /** Revokes a waiver before it expires; answers the revoked waiver. */
+  revokeWaiver(entityRef: string, waiverId: string): Promise<Waiver>;
+  /** A page of the org's waivers under the scorecard filters. */
+  listWaivers(query?: WaiverQuery): Promise<WaiverPage>;
+  /** Noncompliant services, worst first, under the scorecard filters. */
+  getTriage(query?: RepositoryQuery): Promise<TriagePage>;
+  /** Opens (or answers the existing) pull request with a rule's suggested fix. */
+  openFixPullRequest(
+    entityRef: string,
+    ruleId: string,
+  ): Promise<FixPullRequest>;
 }
 
 /** @public */

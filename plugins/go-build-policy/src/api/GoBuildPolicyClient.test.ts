@@ -4,6 +4,7 @@ import { GoBuildPolicyClient, toSearchParams } from './GoBuildPolicyClient';
 function clientAnswering(status: number, body: unknown) {
   const urls: string[] = [];
   const methods: string[] = [];
+  const bodies: unknown[] = [];
   const client = new GoBuildPolicyClient({
     discoveryApi: {
       getBaseUrl: async (id: string) => `http://backend.test/api/${id}`,
@@ -12,6 +13,7 @@ function clientAnswering(status: number, body: unknown) {
       fetch: async (input: any, init?: RequestInit) => {
         urls.push(String(input));
         methods.push(init?.method ?? 'GET');
+        bodies.push(init?.body ? JSON.parse(String(init.body)) : undefined);
         const text = typeof body === 'string' ? body : JSON.stringify(body);
         return new Response(text, {
           status,
@@ -23,7 +25,7 @@ function clientAnswering(status: number, body: unknown) {
       },
     },
   });
-  return { client, urls, methods };
+  return { client, urls, methods, bodies };
 }
 
 describe('GoBuildPolicyClient', () => {
@@ -152,5 +154,140 @@ describe('GoBuildPolicyClient', () => {
     await client.requestRescan('component:default/p');
     expect(methods).toEqual(['POST']);
     expect(urls[0]).toMatch(/\/entities\/component\/default\/p\/rescan$/);
+  });
+
+  it('reads the capabilities', async () => {
+    const { client, urls } = clientAnswering(200, {
+      waivers: { maxDays: 90 },
+      pullRequests: { enabled: false },
+    });
+    const capabilities = await client.getCapabilities();
+    expect(capabilities.waivers.maxDays).toBe(90);
+    expect(urls).toEqual([
+      'http://backend.test/api/go-build-policy/capabilities',
+    ]);
+  });
+
+  it("lists an entity's waivers from the items envelope", async () => {
+    const { client, urls } = clientAnswering(200, {
+      items: [{ id: 'w1', ruleId: 'ci-module-cache' }],
+    });
+    const waivers = await client.listEntityWaivers('component:default/p');
+    expect(waivers.map(w => w.id)).toEqual(['w1']);
+    expect(urls[0]).toBe(
+      'http://backend.test/api/go-build-policy/entities/component/default/p/waivers',
+    );
+  });
+
+  it('posts a waiver as JSON and answers the created waiver', async () => {
+    const { client, urls, methods, bodies } = clientAnswering(201, {
+      id: 'w2',
+      state: 'active',
+    });
+    const request = {
+      ruleId: 'ci-module-cache',
+      reason: 'Migrating CI this quarter',
+      expiresAt: '2027-01-01T00:00:00.000Z',
+    };
+    const waiver = await client.createWaiver('component:default/p', request);
+    expect(waiver.id).toBe('w2');
+    expect(methods).toEqual(['POST']);
+    expect(bodies).toEqual([request]);
+    expect(urls[0]).toMatch(/\/entities\/component\/default\/p\/waivers$/);
+  });
+
+  it("carries the server's message when a waiver is refused", async () => {
+    const { client } = clientAnswering(409, {
+      error: { name: 'ConflictError', message: 'ci-module-cache is waived' },
+      response: { statusCode: 409 },
+    });
+    const error = await client
+      .createWaiver('component:default/p', {
+        ruleId: 'ci-module-cache',
+        reason: 'r',
+        expiresAt: '2027-01-01T00:00:00.000Z',
+      })
+      .catch(e => e);
+    expect(error).toBeInstanceOf(ResponseError);
+    expect((error as ResponseError).cause.message).toBe(
+      'ci-module-cache is waived',
+    );
+  });
+
+  it('revokes a waiver with DELETE on its id', async () => {
+    const { client, urls, methods } = clientAnswering(200, {
+      id: 'w/1',
+      state: 'revoked',
+    });
+    const waiver = await client.revokeWaiver('component:default/p', 'w/1');
+    expect(waiver.state).toBe('revoked');
+    expect(methods).toEqual(['DELETE']);
+    expect(urls[0]).toMatch(
+      /\/entities\/component\/default\/p\/waivers\/w%2F1$/,
+    );
+  });
+
+  it('lists org waivers with state, expiry and scorecard filters', async () => {
+    const { client, urls } = clientAnswering(200, {
+      items: [],
+      total: 0,
+      limit: 25,
+      offset: 0,
+    });
+    await client.listWaivers({
+      state: ['active'],
+      expiresBefore: '2026-12-12T00:00:00.000Z',
+      owner: ['group:default/a'],
+      limit: 25,
+      offset: 0,
+    });
+    const url = new URL(urls[0]);
+    expect(url.pathname).toBe('/api/go-build-policy/waivers');
+    expect(Object.fromEntries(url.searchParams)).toEqual({
+      state: 'active',
+      expiresBefore: '2026-12-12T00:00:00.000Z',
+      owner: 'group:default/a',
+      limit: '25',
+      offset: '0',
+    });
+  });
+
+  it('pages triage under the filters, leaving the order to the server', async () => {
+    const { client, urls } = clientAnswering(200, {
+      items: [],
+      total: 0,
+      limit: 25,
+      offset: 25,
+    });
+    await client.getTriage({
+      severity: ['error'],
+      sort: 'name',
+      order: 'asc',
+      limit: 25,
+      offset: 25,
+    });
+    const url = new URL(urls[0]);
+    expect(url.pathname).toBe('/api/go-build-policy/triage');
+    expect(Object.fromEntries(url.searchParams)).toEqual({
+      severity: 'error',
+      limit: '25',
+      offset: '25',
+    });
+  });
+
+  it('posts a fix pull request for a rule', async () => {
+    const { client, urls, methods } = clientAnswering(201, {
+      number: 7,
+      url: 'https://github.com/acme/p/pull/7',
+    });
+    const pr = await client.openFixPullRequest(
+      'component:default/p',
+      'docker-mod-download-layer',
+    );
+    expect(pr.number).toBe(7);
+    expect(methods).toEqual(['POST']);
+    expect(urls[0]).toMatch(
+      /\/entities\/component\/default\/p\/fixes\/docker-mod-download-layer\/pull-request$/,
+    );
   });
 });

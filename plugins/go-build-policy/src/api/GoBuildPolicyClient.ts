@@ -3,7 +3,10 @@ import { ResponseError } from '@backstage/errors';
 import { parseEntityRef } from '@backstage/catalog-model';
 import { GoBuildPolicyApi } from './GoBuildPolicyApi';
 import {
+  Capabilities,
+  CreateWaiverRequest,
   EntityResult,
+  FixPullRequest,
   GroupDimension,
   GroupRow,
   HistoryEntry,
@@ -12,6 +15,11 @@ import {
   RepositoryQuery,
   RuleMetadata,
   Summary,
+  TriagePage,
+  Waiver,
+  WaiverList,
+  WaiverPage,
+  WaiverQuery,
 } from './types';
 
 /**
@@ -61,8 +69,16 @@ export class GoBuildPolicyClient implements GoBuildPolicyApi {
     return response;
   }
 
-  private async json<T>(path: string): Promise<T> {
-    return (await this.request(path)).json();
+  private async json<T>(path: string, init?: RequestInit): Promise<T> {
+    return (await this.request(path, init)).json();
+  }
+
+  private async post<T>(path: string, body?: unknown): Promise<T> {
+    return this.json<T>(path, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
   }
 
   async getEntityResult(entityRef: string): Promise<EntityResult> {
@@ -132,5 +148,51 @@ export class GoBuildPolicyClient implements GoBuildPolicyApi {
     const { limit: _limit, offset: _offset, ...rest } = query ?? {};
     const params = toSearchParams({ format, ...rest });
     return (await this.request(withQuery('/export', params))).blob();
+  }
+
+  async getCapabilities(): Promise<Capabilities> {
+    return this.json('/capabilities');
+  }
+
+  async listEntityWaivers(entityRef: string): Promise<Waiver[]> {
+    const body = await this.json<WaiverList>(
+      `${entityPath(entityRef)}/waivers`,
+    );
+    return body.items;
+  }
+
+  async createWaiver(
+    entityRef: string,
+    request: CreateWaiverRequest,
+  ): Promise<Waiver> {
+    return this.post(`${entityPath(entityRef)}/waivers`, request);
+  }
+
+  async revokeWaiver(entityRef: string, waiverId: string): Promise<Waiver> {
+    return this.json(
+      `${entityPath(entityRef)}/waivers/${encodeURIComponent(waiverId)}`,
+      { method: 'DELETE' },
+    );
+  }
+
+  async listWaivers(query?: WaiverQuery): Promise<WaiverPage> {
+    return this.json(withQuery('/waivers', toSearchParams(query)));
+  }
+
+  async getTriage(query?: RepositoryQuery): Promise<TriagePage> {
+    // The server orders triage (worst first): a sort would not apply.
+    const { sort: _sort, order: _order, ...rest } = query ?? {};
+    return this.json(withQuery('/triage', toSearchParams(rest)));
+  }
+
+  async openFixPullRequest(
+    entityRef: string,
+    ruleId: string,
+  ): Promise<FixPullRequest> {
+    return this.post(
+      `${entityPath(entityRef)}/fixes/${encodeURIComponent(
+        ruleId,
+      )}/pull-request`,
+    );
   }
 }

@@ -1,4 +1,4 @@
-import React from 'react';
+import type { ReactNode } from 'react';
 import { renderHook, waitFor, act } from '@testing-library/react';
 import { TestApiProvider } from '@backstage/test-utils';
 import { signalApiRef, SignalApi } from '@backstage/plugin-signals-react';
@@ -30,7 +30,7 @@ describe('useEntityCompliance', () => {
     const getEntityResult = jest.fn(async () => scoredResult({ score }));
     const api = { getEntityResult, getHistory: async () => [] };
     const signals = manualSignals();
-    const wrapper = ({ children }: { children: React.ReactNode }) => (
+    const wrapper = ({ children }: { children: ReactNode }) => (
       <TestApiProvider
         apis={[
           [goBuildPolicyApiRef, api],
@@ -74,7 +74,7 @@ describe('useEntityCompliance', () => {
       getEntityResult: async () => scoredResult({ score: 61 }),
       getHistory: async () => [],
     };
-    const wrapper = ({ children }: { children: React.ReactNode }) => (
+    const wrapper = ({ children }: { children: ReactNode }) => (
       <TestApiProvider apis={[[goBuildPolicyApiRef, api]]}>
         {children}
       </TestApiProvider>

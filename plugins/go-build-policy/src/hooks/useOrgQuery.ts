@@ -4,9 +4,23 @@ import {
   RepositoryFilter,
   RepositoryQuery,
   RepositorySortField,
+  WaiverQuery,
+  WaiverState,
 } from '../api/types';
 
-export type OrgView = 'services' | 'owners' | 'rules';
+export type OrgView = 'services' | 'owners' | 'rules' | 'triage' | 'waivers';
+const VIEWS: OrgView[] = ['services', 'owners', 'rules', 'triage', 'waivers'];
+
+/** The waivers view's state filter; `any` lists every state. */
+export type WaiverStateFilter = WaiverState | 'any';
+const WAIVER_STATES: WaiverStateFilter[] = [
+  'active',
+  'expired',
+  'revoked',
+  'any',
+];
+/** What "expiring soon" means in the waivers view. */
+export const EXPIRING_SOON_DAYS = 14;
 
 export const FILTER_KEYS = [
   'owner',
@@ -35,6 +49,9 @@ export interface OrgQuery {
   order: 'asc' | 'desc';
   page: number;
   pageSize: number;
+  waiverState: WaiverStateFilter;
+  /** Only waivers expiring within EXPIRING_SOON_DAYS. */
+  expiringSoon: boolean;
 }
 
 function positiveInt(value: string | null, fallback: number): number {
@@ -54,13 +71,19 @@ export function parseOrgQuery(params: URLSearchParams): OrgQuery {
   const view = params.get('view');
   const sort = params.get('sort') as RepositorySortField | null;
   const pageSize = positiveInt(params.get('pageSize'), 25);
+  const waiverState = params.get('waiverState') as WaiverStateFilter | null;
   return {
-    view: view === 'owners' || view === 'rules' ? view : 'services',
+    view: VIEWS.includes(view as OrgView) ? (view as OrgView) : 'services',
     filter,
     sort: sort && SORTS.includes(sort) ? sort : 'score',
     order: params.get('order') === 'desc' ? 'desc' : 'asc',
     page: positiveInt(params.get('page'), 0),
     pageSize: PAGE_SIZES.includes(pageSize) ? pageSize : 25,
+    waiverState:
+      waiverState && WAIVER_STATES.includes(waiverState)
+        ? waiverState
+        : 'active',
+    expiringSoon: params.get('expiring') === String(EXPIRING_SOON_DAYS),
   };
 }
 
@@ -69,6 +92,31 @@ export function toRepositoryQuery(query: OrgQuery): RepositoryQuery {
     ...query.filter,
     sort: query.sort,
     order: query.order,
+    limit: query.pageSize,
+    offset: query.page * query.pageSize,
+  };
+}
+
+/** The triage query: the filters and the page; the server decides the order. */
+export function toTriageQuery(query: OrgQuery): RepositoryQuery {
+  return {
+    ...query.filter,
+    limit: query.pageSize,
+    offset: query.page * query.pageSize,
+  };
+}
+
+/** The waivers query; "expiring soon" counts from `now`. */
+export function toWaiverQuery(
+  query: OrgQuery,
+  now: number = Date.now(),
+): WaiverQuery {
+  return {
+    ...query.filter,
+    state: query.waiverState === 'any' ? undefined : [query.waiverState],
+    expiresBefore: query.expiringSoon
+      ? new Date(now + EXPIRING_SOON_DAYS * 24 * 3600 * 1000).toISOString()
+      : undefined,
     limit: query.pageSize,
     offset: query.page * query.pageSize,
   };
@@ -122,6 +170,14 @@ export function useOrgQuery() {
       update(next => next.set('page', String(page)), false),
     setPageSize: (size: number) =>
       update(next => next.set('pageSize', String(size))),
+    setWaiverState: (state: WaiverStateFilter) =>
+      update(next => next.set('waiverState', state)),
+    setExpiringSoon: (on: boolean) =>
+      update(next =>
+        on
+          ? next.set('expiring', String(EXPIRING_SOON_DAYS))
+          : next.delete('expiring'),
+      ),
     clearFilters: () =>
       update(next => {
         for (const key of [...FILTER_KEYS, 'q']) next.delete(key);

@@ -13,6 +13,8 @@ import {
 } from '@backstage/plugin-catalog-react';
 import { EntityResult, HistoryEntry } from '../../api/types';
 import { useEntityCompliance } from '../../hooks/useEntityCompliance';
+import { useCapabilities } from '../../hooks/useCapabilities';
+import { useTriagePermissions } from '../../hooks/useTriagePermissions';
 import { rulesRouteRef } from '../../routes';
 import {
   hasSourceAnnotation,
@@ -22,6 +24,7 @@ import {
 import { formatDateTime } from '../../utils/format';
 import { ScoreHistoryChart } from '../common/ScoreHistoryChart';
 import { EntityStateView, hasScoredResult } from './EntityStateView';
+import { FindingActions } from './FindingActions';
 import { FindingsList } from './FindingsList';
 import { RescanButton } from './RescanButton';
 import { ScoreSummary } from './ScoreSummary';
@@ -53,6 +56,14 @@ function ComplianceView(props: { entityRef: string }) {
   const { entityRef } = props;
   const { value, loading, error, retry } = useEntityCompliance(entityRef);
   const rulesPath = useRulesPath();
+  const capabilities = useCapabilities();
+  const permissions = useTriagePermissions(entityRef);
+  const actions: FindingActions = {
+    entityRef,
+    capabilities,
+    permissions,
+    onChanged: retry,
+  };
   const rescan = <RescanButton entityRef={entityRef} onRequested={retry} />;
 
   if (loading && !value) return <Progress />;
@@ -67,6 +78,7 @@ function ComplianceView(props: { entityRef: string }) {
       history={value!.history}
       rulesPath={rulesPath}
       action={rescan}
+      findingActions={actions}
     />
   );
 }
@@ -76,6 +88,7 @@ function ScoredResultView(props: {
   history: HistoryEntry[];
   rulesPath?: string;
   action: JSX.Element;
+  findingActions: FindingActions;
 }) {
   const { result, history } = props;
   const busy = result.state === 'queued' || result.state === 'scanning';
@@ -117,6 +130,7 @@ function ScoredResultView(props: {
           repository={result.repository}
           commit={result.commit ?? result.repository?.commitSha}
           rulesPath={props.rulesPath}
+          actions={props.findingActions}
         />
       </Grid>
     </Grid>

@@ -7,13 +7,17 @@ import ExpandMoreIcon from '@material-ui/icons/ExpandMore';
 import { makeStyles } from '@material-ui/core/styles';
 import { Link, MarkdownContent } from '@backstage/core-components';
 import { Finding } from '@go-build-policy/plugin-go-build-policy-common';
-import { RepositoryInfo } from '../../api/types';
+import { RepositoryInfo, ResultFinding } from '../../api/types';
 import { useRuleTitles } from '../../hooks/useRuleTitles';
 import { evidenceUrl, locationLabel } from '../../utils/githubLinks';
 import { SEVERITY_ORDER, STATUS_ORDER } from '../../utils/format';
 import { StatusIndicator } from '../common/StatusIndicator';
 import { SeverityChip } from '../common/SeverityChip';
 import { Remediation } from '../common/Remediation';
+import { WaivedChip } from '../common/WaivedChip';
+import { FindingActions } from './FindingActions';
+import { FindingTriage } from './FindingTriage';
+import { FixSuggestionView } from './FixSuggestionView';
 
 const useStyles = makeStyles(theme => ({
   summary: {
@@ -28,7 +32,7 @@ const useStyles = makeStyles(theme => ({
   section: { marginBottom: theme.spacing(2) },
 }));
 
-export function sortFindings(findings: Finding[]): Finding[] {
+export function sortFindings<T extends Finding>(findings: T[]): T[] {
   return [...findings].sort(
     (a, b) =>
       STATUS_ORDER[a.status] - STATUS_ORDER[b.status] ||
@@ -38,13 +42,15 @@ export function sortFindings(findings: Finding[]): Finding[] {
 }
 
 function FindingDetails(props: {
-  finding: Finding;
+  finding: ResultFinding;
+  ruleTitle: string;
   repository?: RepositoryInfo;
   commit?: string;
   rulesPath?: string;
+  actions?: FindingActions;
 }) {
   const classes = useStyles();
-  const { finding, repository, rulesPath } = props;
+  const { finding, repository, rulesPath, actions } = props;
   const sha = props.commit;
   const failing =
     finding.status === 'fail' ||
@@ -52,6 +58,13 @@ function FindingDetails(props: {
     finding.status === 'error';
   return (
     <AccordionDetails className={classes.details}>
+      {failing && actions && (
+        <FindingTriage
+          finding={finding}
+          ruleTitle={props.ruleTitle}
+          actions={actions}
+        />
+      )}
       {/* Messages quote files in markdown code spans and lists. */}
       <Box className={classes.section}>
         <MarkdownContent content={finding.message} />
@@ -90,6 +103,21 @@ function FindingDetails(props: {
           <Remediation markdown={finding.remediation} />
         </Box>
       )}
+      {failing && finding.fix && actions && (
+        <Box className={classes.section}>
+          <FixSuggestionView
+            entityRef={actions.entityRef}
+            ruleId={finding.ruleId}
+            fix={finding.fix}
+            pullRequest={finding.pullRequest}
+            canOpenPullRequest={
+              Boolean(actions.capabilities?.pullRequests.enabled) &&
+              actions.permissions.canOpenPullRequest
+            }
+            onChanged={actions.onChanged}
+          />
+        </Box>
+      )}
       {rulesPath && (
         <Link to={`${rulesPath}#${finding.ruleId}`}>
           Documentation of {finding.ruleId}
@@ -101,11 +129,13 @@ function FindingDetails(props: {
 
 /** Every rule's finding: failing first, each with evidence, remediation and docs. */
 export function FindingsList(props: {
-  findings: Finding[];
+  findings: ResultFinding[];
   repository?: RepositoryInfo;
   /** The scanned commit: evidence links point at it, not at a moving branch. */
   commit?: string;
   rulesPath?: string;
+  /** Waive, revoke and pull-request actions; without them the list is read-only. */
+  actions?: FindingActions;
 }) {
   const classes = useStyles();
   const ruleTitle = useRuleTitles();
@@ -140,11 +170,16 @@ export function FindingsList(props: {
                     {finding.ruleId}
                   </Typography>
                 </Typography>
+                {finding.waiver && (
+                  <WaivedChip expiresAt={finding.waiver.expiresAt} />
+                )}
                 <SeverityChip severity={finding.severity} />
               </div>
             </AccordionSummary>
             <FindingDetails
               finding={finding}
+              ruleTitle={title}
+              actions={props.actions}
               repository={props.repository}
               commit={props.commit}
               rulesPath={props.rulesPath}

@@ -16,6 +16,13 @@ const CATEGORY_LABELS: Record<RuleCategory, string> = {
   docker: 'Docker layers',
 };
 
+/** "(raw 70: 2 rules waived)": how much of the score waivers account for. */
+export function rawScoreText(rawScore: number, waived: number): string {
+  if (waived === 0) return `(raw ${rawScore})`;
+  const rules = waived === 1 ? '1 rule waived' : `${waived} rules waived`;
+  return `(raw ${rawScore}: ${rules})`;
+}
+
 /** Score, level, sub-scores and when/at which commit the result was produced. */
 export function ScoreSummary(props: {
   result: EntityResult;
@@ -41,8 +48,8 @@ export function ScoreSummary(props: {
           <LevelChip level={result.level} size="medium" />
           {result.rawScore !== undefined &&
             result.rawScore !== result.score && (
-              <Typography variant="body2">
-                Raw score (without waivers): {result.rawScore}
+              <Typography variant="body2" title="The score without waivers">
+                {rawScoreText(result.rawScore, result.waivedRuleIds.length)}
               </Typography>
             )}
           <Typography variant="body2" color="textSecondary">

@@ -22,11 +22,15 @@ import { HeadlineFigures } from './HeadlineFigures';
 import { OwnersView } from './OwnersView';
 import { RulesView } from './RulesView';
 import { ServicesTable } from './ServicesTable';
+import { TriageView } from './TriageView';
+import { WaiversView } from './WaiversView';
 
 const VIEWS: Array<{ id: OrgView; label: string }> = [
   { id: 'services', label: 'Services' },
   { id: 'owners', label: 'By owner' },
   { id: 'rules', label: 'By rule' },
+  { id: 'triage', label: 'Triage' },
+  { id: 'waivers', label: 'Waivers' },
 ];
 
 const useStyles = makeStyles(theme => ({
@@ -82,6 +86,8 @@ export function GoBuildPolicyOrgContent() {
           {query.view === 'services' && <ServicesTable />}
           {query.view === 'owners' && <OwnersView />}
           {query.view === 'rules' && <RulesView />}
+          {query.view === 'triage' && <TriageView />}
+          {query.view === 'waivers' && <WaiversView />}
         </Box>
       </Box>
     </Content>
