@@ -4,8 +4,10 @@ import {
   createPermission,
 } from '@backstage/plugin-permission-common';
 import {
+  goBuildPolicyPullRequestCreatePermission,
   goBuildPolicyReadPermission,
   goBuildPolicyRescanPermission,
+  goBuildPolicyWaiverCreatePermission,
 } from '@go-build-policy/plugin-go-build-policy-common';
 import { DemoPermissionPolicy } from './permissionPolicy';
 
@@ -15,7 +17,10 @@ describe('DemoPermissionPolicy', () => {
   });
   const user = {
     credentials: mockCredentials.user('user:default/guest'),
-    info: { userEntityRef: 'user:default/guest', ownershipEntityRefs: [] },
+    info: {
+      userEntityRef: 'user:default/guest',
+      ownershipEntityRefs: ['user:default/guest', 'group:default/payments'],
+    },
   };
 
   it('lets every signed-in user read results', async () => {
@@ -48,6 +53,37 @@ describe('DemoPermissionPolicy', () => {
       (await member.handle({ permission: goBuildPolicyRescanPermission }, user))
         .result,
     ).toBe(AuthorizeResult.ALLOW);
+  });
+
+  it('lets owners open fix pull requests for their own entities only, and keeps waivers to the platform', async () => {
+    const policy = new DemoPermissionPolicy(userInfo, [
+      'group:default/platform',
+    ]);
+    expect(
+      await policy.handle(
+        { permission: goBuildPolicyPullRequestCreatePermission },
+        user,
+      ),
+    ).toEqual({
+      result: AuthorizeResult.CONDITIONAL,
+      pluginId: 'catalog',
+      resourceType: 'catalog-entity',
+      conditions: {
+        rule: 'IS_ENTITY_OWNER',
+        resourceType: 'catalog-entity',
+        params: {
+          claims: ['user:default/guest', 'group:default/payments'],
+        },
+      },
+    });
+    expect(
+      (
+        await policy.handle(
+          { permission: goBuildPolicyWaiverCreatePermission },
+          user,
+        )
+      ).result,
+    ).toBe(AuthorizeResult.DENY);
   });
 
   it('denies everything of ours to requests without a user', async () => {

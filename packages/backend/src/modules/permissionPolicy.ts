@@ -6,20 +6,30 @@ import {
 import {
   AuthorizeResult,
   isPermission,
+  isResourcePermission,
   PolicyDecision,
 } from '@backstage/plugin-permission-common';
+import {
+  catalogConditions,
+  createCatalogConditionalDecision,
+} from '@backstage/plugin-catalog-backend/alpha';
 import {
   PermissionPolicy,
   PolicyQuery,
   PolicyQueryUser,
 } from '@backstage/plugin-permission-node';
 import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
-import { goBuildPolicyReadPermission } from '@go-build-policy/plugin-go-build-policy-common';
+import {
+  goBuildPolicyPullRequestCreatePermission,
+  goBuildPolicyReadPermission,
+} from '@go-build-policy/plugin-go-build-policy-common';
 
 /**
  * The demo's policy: everyone signed in may read the catalog and compliance results;
- * asking for scans (and, later, waivers and pull requests) is for the platform groups
- * named in `goBuildPolicyDemo.platformGroups`.
+ * scans and waivers are for the platform groups named in
+ * `goBuildPolicyDemo.platformGroups`; fix pull requests also for the owners of the entity
+ * (a conditional decision the catalog resolves: the permission is a catalog-entity
+ * resource permission).
  */
 export class DemoPermissionPolicy implements PermissionPolicy {
   constructor(
@@ -35,11 +45,25 @@ export class DemoPermissionPolicy implements PermissionPolicy {
       return { result: user ? AuthorizeResult.ALLOW : AuthorizeResult.DENY };
     }
     if (request.permission.name.startsWith('go-build-policy.')) {
-      return {
-        result: (await this.isPlatformMember(user))
-          ? AuthorizeResult.ALLOW
-          : AuthorizeResult.DENY,
-      };
+      if (await this.isPlatformMember(user)) {
+        return { result: AuthorizeResult.ALLOW };
+      }
+      if (
+        user &&
+        isResourcePermission(request.permission, 'catalog-entity') &&
+        isPermission(
+          request.permission,
+          goBuildPolicyPullRequestCreatePermission,
+        )
+      ) {
+        return createCatalogConditionalDecision(
+          request.permission,
+          catalogConditions.isEntityOwner({
+            claims: user.info.ownershipEntityRefs,
+          }),
+        );
+      }
+      return { result: AuthorizeResult.DENY };
     }
     return { result: AuthorizeResult.ALLOW };
   }
