@@ -18,10 +18,13 @@ import {
   RULES,
 } from '@go-build-policy/plugin-go-build-policy-common';
 import knexFactory, { Knex } from 'knex';
+import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { DatabaseScanStore } from '../src/database/DatabaseScanStore';
 import { CompletedScan } from '../src/database/ScanStore';
+import { isNoncompliant } from '../src/database/failingSince';
 import { DAY_MS, entityInfoColumns, TABLES } from '../src/database/rows';
+import { WAIVERS_TABLE } from '../src/database/waiverRows';
 import {
   latestResultColumns,
   ruleResultRows,
@@ -107,13 +110,22 @@ async function seed(db: Knex, entities: number, history: number, now: number) {
   for (let start = 0; start < entities; start += 500) {
     const scans = [];
     const latest = [];
+    const failingSince: Array<number | null> = [];
     for (let i = start; i < Math.min(start + 500, entities); i++) {
       const failRate = 0.05 + (i % 10) * 0.04;
+      // Start of the entity's unbroken noncompliant run, as the store keeps it.
+      let since: number | null = null;
       for (let h = history - 1; h >= 0; h--) {
         const at = new Date(now - h * 3 * DAY_MS - (i % 1440) * 60_000);
         const scan = scanOf(i, at, failRate);
         scans.push(scanColumns(scan.entity.entityRef, scan));
-        if (h === 0) latest.push(scan);
+        since = isNoncompliant(scan.result.level)
+          ? since ?? at.getTime()
+          : null;
+        if (h === 0) {
+          latest.push(scan);
+          failingSince.push(since);
+        }
       }
     }
     const ids: Array<{ id: string }> = [];
@@ -133,6 +145,7 @@ async function seed(db: Knex, entities: number, history: number, now: number) {
         ...entityInfoColumns(scan.entity),
         ...latestResultColumns(scan),
         latest_scan_id: latestIds[k],
+        failing_since: failingSince[k],
       })),
     );
     await insertChunked(
@@ -154,13 +167,38 @@ async function seed(db: Knex, entities: number, history: number, now: number) {
     await insertChunked(
       db,
       TABLES.ruleResults,
-      latest.flatMap(scan =>
+      latest.flatMap((scan, k) =>
         ruleResultRows(
           scan.entity.entityRef.toLowerCase(),
           scan.result.findings,
           scan.result.score,
-        ),
+        ).map(row => ({
+          ...row,
+          failing_since: row.failing
+            ? failingSince[k] ?? scan.timings.finishedAt.getTime()
+            : null,
+        })),
       ),
+    );
+    // One entity in 50 has an active waiver on its first failing rule.
+    await insertChunked(
+      db,
+      WAIVERS_TABLE,
+      latest.flatMap((scan, k) => {
+        const failing = scan.result.findings.find(f => f.status === 'fail');
+        if ((start + k) % 50 !== 0 || !failing) return [];
+        return [
+          {
+            id: randomUUID(),
+            entity_ref: scan.entity.entityRef.toLowerCase(),
+            rule_id: failing.ruleId,
+            reason: 'bench',
+            expires_at: now + 30 * DAY_MS,
+            created_by: 'user:default/bench',
+            created_at: now,
+          },
+        ];
+      }),
     );
   }
   // The store keeps these tallies as it records scans; the bulk load computes them at once.
@@ -258,6 +296,12 @@ async function main() {
             sort: 'severity',
             order: 'desc',
           }),
+      ],
+      ['GET /triage (50 rows)', () => store.listTriage({ limit: 50 })],
+      ['GET /triage?owner=…', () => store.listTriage({ ...team, limit: 50 })],
+      [
+        'GET /triage?offset=2000',
+        () => store.listTriage({ offset: 2000, limit: 50 }),
       ],
       [
         'GET /repositories?rule=…&offset=5000',

@@ -9,5 +9,5 @@ export type {
   ScanRequester,
   ScanRequestResult,
 } from './scheduling/ScanRequester';
-export { createGithubWebhookHandler } from './webhook';
+export { createGithubWebhookHandler, WebhookDeliveries } from './webhook';
 export type { GithubWebhookHandlerOptions } from './webhook';

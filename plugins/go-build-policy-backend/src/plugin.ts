@@ -10,14 +10,21 @@ import {
   goBuildPolicyRulesExtensionPoint,
   PolicyRule,
 } from '@go-build-policy/plugin-go-build-policy-node';
-import { registerActions } from './actions';
+import { registerActions, registerFixActions } from './actions';
+import { createFixPullRequests } from './fixes/createFixPullRequests';
 import { DatabaseScanStore } from './database/DatabaseScanStore';
+import { WaiverStore } from './database/WaiverStore';
 import { registerPermissions } from './permissions';
 import { readPluginConfig } from './scheduling/pluginConfig';
 import { createScanService } from './scheduling/createScanService';
+import { WaiverExpirySweep } from './scheduling/WaiverExpirySweep';
 import { createRouter } from './service/router';
 import { ScanNotifier } from './notifications/ScanNotifier';
-import { createGithubWebhookHandler, GITHUB_WEBHOOK_PATH } from './webhook';
+import {
+  createGithubWebhookHandler,
+  GITHUB_WEBHOOK_PATH,
+  WebhookDeliveries,
+} from './webhook';
 
 /**
  * go-build-policy: holds the catalog's Go services to the build policy. Wiring only: the
@@ -46,6 +53,7 @@ export const goBuildPolicyPlugin = createBackendPlugin({
         httpRouter: coreServices.httpRouter,
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
+        auditor: coreServices.auditor,
         catalog: catalogServiceRef,
         actionsRegistry: actionsRegistryServiceRef,
         notifications: notificationService,
@@ -56,6 +64,10 @@ export const goBuildPolicyPlugin = createBackendPlugin({
         const store = await DatabaseScanStore.create({
           database: deps.database,
         });
+        const waivers = await WaiverStore.create({ database: deps.database });
+        await new WaiverExpirySweep({ waivers, logger: deps.logger }).schedule(
+          deps.scheduler,
+        );
         const notifier = new ScanNotifier({
           store,
           logger: deps.logger,
@@ -77,12 +89,33 @@ export const goBuildPolicyPlugin = createBackendPlugin({
               entitiesOfRepository: (host, owner, name) =>
                 scanning.queue.entitiesOfRepository(host, owner, name),
               isGithubHost: scanning.isGithubHost,
+              deliveries: new WebhookDeliveries(
+                await deps.database.getClient(),
+              ),
               logger: deps.logger,
             })
           : undefined;
 
         const extraRuleMetadata = () =>
-          extraRules.flatMap(rule => (rule.metadata ? [rule.metadata] : []));
+          extraRules.flatMap(rule =>
+            rule.metadata
+              ? [{ ...rule.metadata, fixable: Boolean(rule.fix) }]
+              : [],
+          );
+        const fixes = await createFixPullRequests({
+          ...deps,
+          pluginConfig,
+          clients: scanning.clients,
+          extraRules: () => extraRules,
+        });
+        if (fixes.opener) {
+          registerFixActions({
+            actionsRegistry: deps.actionsRegistry,
+            opener: fixes.opener,
+            permissions: deps.permissions,
+            auditor: deps.auditor,
+          });
+        }
         registerPermissions(deps.permissionsRegistry);
         registerActions({
           actionsRegistry: deps.actionsRegistry,
@@ -102,6 +135,12 @@ export const goBuildPolicyPlugin = createBackendPlugin({
             capabilities: {
               waivers: { maxDays: pluginConfig.waivers.maxDays },
               pullRequests: { enabled: pluginConfig.pullRequests.enabled },
+            },
+            waivers: { store: waivers, auditor: deps.auditor },
+            fixes: {
+              opener: fixes.opener,
+              pullRequests: fixes.store,
+              auditor: deps.auditor,
             },
           }),
         );

@@ -1,2 +1,4 @@
 export { registerActions } from './complianceActions';
 export type { RegisterActionsOptions } from './complianceActions';
+export { registerFixActions } from './fixActions';
+export type { RegisterFixActionsOptions } from './fixActions';

@@ -11,6 +11,8 @@ import {
   HistoryEntry,
   LastGoodScan,
   RepositoryFilter,
+  RepositoryCursor,
+  RepositoryKeysetPage,
   RepositoryPage,
   RepositoryQuery,
   RetentionPolicy,
@@ -18,12 +20,17 @@ import {
   ScannedRepository,
   ScanStore,
   Summary,
+  TriageList,
+  TriageQuery,
 } from './ScanStore';
+import { recordScanWithWaivers, withActiveWaivers } from './applyWaivers';
 import { applyRepositoryFilter, applySort } from './filters';
+import { listRepositoriesAfter } from './keysetPage';
 import { readEntityResult } from './readEntityResult';
 import { pruneHistory } from './retention';
 import { replaceRuleResults } from './ruleResults';
 import { getGroups, getSummary } from './rollups';
+import { listTriage } from './triage';
 import {
   EntityRow,
   entityInfoColumns,
@@ -39,6 +46,10 @@ const MIGRATIONS_DIR = resolvePackagePath(
   '@go-build-policy/plugin-go-build-policy-backend',
   'migrations',
 );
+
+function isPostgres(db: Knex): boolean {
+  return String(db.client.config.client).includes('pg');
+}
 
 /** Entity info for a ref the store has never seen, when the caller gave none. */
 function minimalInfo(entityRef: string): ScannedEntityInfo {
@@ -65,20 +76,35 @@ export class DatabaseScanStore implements ScanStore {
   constructor(private readonly db: Knex) {}
 
   async recordScan(scan: CompletedScan): Promise<{ scanId: string }> {
-    return this.db.transaction(tx => writeScan(tx, scan));
+    return this.db.transaction(tx =>
+      recordScanWithWaivers(tx, scan, new Date(), writeScan),
+    );
   }
 
   async recordFailure(
     entityRef: string,
     reason: string,
-    options: { entity?: ScannedEntityInfo; at?: Date } = {},
+    options: { entity?: ScannedEntityInfo; at?: Date; startedAt?: Date } = {},
   ): Promise<void> {
     const ref = normalizeRef(entityRef);
     const at = (options.at ?? new Date()).getTime();
+    const startedAt = options.startedAt?.getTime() ?? at;
     await this.db.transaction(async tx => {
-      const current = await tx<EntityRow>(TABLES.entities)
+      const currentQuery = tx<EntityRow>(TABLES.entities)
         .where('entity_ref', ref)
-        .first('latest_scan_id');
+        .first('latest_scan_id', 'scanned_at');
+      // Locked like writeScan does, so a scan committing meanwhile is seen.
+      const current = await (isPostgres(tx)
+        ? currentQuery.forUpdate()
+        : currentQuery);
+      // Out of order across replicas: a good scan that finished after this attempt began
+      // is newer news than the failure, which must not mark it stale.
+      if (current?.scanned_at && Number(current.scanned_at) > startedAt) {
+        await tx(TABLES.entities)
+          .where('entity_ref', ref)
+          .update({ activity: null });
+        return;
+      }
       const info = entityInfoColumns(options.entity ?? minimalInfo(ref));
       const outcome = {
         state: 'failed',
@@ -136,6 +162,7 @@ export class DatabaseScanStore implements ScanStore {
       worst_severity_rank: 0,
       failing_count: 0,
       failing_rule_ids: '[]',
+      failing_since: null,
       scanned_at: null,
       checked_at: at.getTime(),
     };
@@ -201,8 +228,9 @@ export class DatabaseScanStore implements ScanStore {
     };
   }
 
-  getEntityResult(entityRef: string): Promise<EntityResult | undefined> {
-    return readEntityResult(this.db, entityRef);
+  async getEntityResult(entityRef: string): Promise<EntityResult | undefined> {
+    const result = await readEntityResult(this.db, entityRef);
+    return result && withActiveWaivers(this.db, result, new Date());
   }
 
   async getHistory(
@@ -239,6 +267,21 @@ export class DatabaseScanStore implements ScanStore {
       items: (rows as EntityRow[]).map(repositoryRowFromEntity),
       total: Number(countRow?.total ?? 0),
     };
+  }
+
+  listRepositoriesAfter(
+    query: Omit<RepositoryQuery, 'limit' | 'offset'>,
+    after: RepositoryCursor | undefined,
+    limit: number,
+  ): Promise<RepositoryKeysetPage> {
+    return listRepositoriesAfter(this.db, query, after, limit);
+  }
+
+  listTriage(
+    query: TriageQuery = {},
+    now: Date = new Date(),
+  ): Promise<TriageList> {
+    return listTriage(this.db, query, now);
   }
 
   getGroups(

@@ -9,6 +9,7 @@ import {
 import type {
   EntityInfo,
   EntityScanState,
+  FixPullRequest,
   GroupDimension,
   GroupRow,
   RepositoryFilter,
@@ -17,6 +18,7 @@ import type {
   TrendPoint,
 } from '@go-build-policy/plugin-go-build-policy-common';
 import type { ScanResult } from '@go-build-policy/plugin-go-build-policy-node';
+import type { WaiverRecord } from './waiverRows';
 
 // Shapes without dates are the REST API's own (in -common); the store returns them as they
 // are. Entity refs in them are compared case-insensitively (the store lower-cases them).
@@ -95,6 +97,14 @@ export interface LastGoodScan {
   scannedAt: Date;
 }
 
+/** A finding of an entity's latest result. */
+export type EntityFinding = Finding & {
+  /** Since when the rule has failed without interruption (ISO time, as the API shows it). */
+  failingSince?: string;
+  /** The latest pull request opened with this rule's suggested fix. */
+  pullRequest?: FixPullRequest;
+};
+
 /** The latest known result of one entity (the entity page's data). */
 export interface EntityResult {
   entity: ScannedEntityInfo;
@@ -116,11 +126,13 @@ export interface EntityResult {
   level?: ComplianceLevel;
   categories?: Partial<Record<RuleCategory, ScoreBreakdown>>;
   counts?: Record<FindingStatus, number>;
-  findings: Finding[];
+  findings: EntityFinding[];
   /** Worst severity among failing (fail/error) findings. */
   worstSeverity?: Severity;
   failingRuleIds: string[];
   cost?: ScanCost;
+  /** The waivers in force when read; their rules count as passing in `score`. */
+  waivers?: WaiverRecord[];
 }
 
 /** One past scan of an entity, newest first in lists. */
@@ -160,6 +172,18 @@ export interface RepositoryPage {
   total: number;
 }
 
+/** Where a keyset page ends: the last row's sort value and its (unique) entity ref. */
+export interface RepositoryCursor {
+  value: string | number | null;
+  entityRef: string;
+}
+
+export interface RepositoryKeysetPage {
+  items: RepositoryRow[];
+  /** The cursor of the next page; absent on the last one. */
+  next?: RepositoryCursor;
+}
+
 export interface Summary {
   /** Entities known to the store (after filters). */
   entities: number;
@@ -174,6 +198,45 @@ export interface Summary {
   states: Record<EntityScanState, number>;
   /** Daily averages of scans finished in the window, oldest first. */
   trend: DailyAverage[];
+}
+
+/** GET /triage's query: the scorecard filters and a page. */
+export type TriageQuery = RepositoryFilter & {
+  limit?: number;
+  offset?: number;
+};
+
+/** A failing rule of a triage entry; `waiver` is the active waiver covering it. */
+export interface TriageRuleEntry {
+  ruleId: string;
+  severity: Severity;
+  status: FindingStatus;
+  failingSince?: Date;
+  waiver?: { id: string; expiresAt: Date };
+}
+
+/** One noncompliant entity of the triage queue. */
+export interface TriageEntry {
+  entity: ScannedEntityInfo;
+  repository?: { host: string; owner: string; name: string };
+  commitSha?: string;
+  score?: number;
+  rawScore?: number;
+  level?: ComplianceLevel;
+  /** Worst severity among failing rules that are not waived. */
+  worstSeverity?: Severity;
+  /** Since when the entity has been noncompliant without interruption. */
+  failingSince: Date;
+  failingRules: TriageRuleEntry[];
+  waiverState: 'none' | 'partial' | 'all';
+  stale: boolean;
+  scannedAt?: Date;
+}
+
+export interface TriageList {
+  items: TriageEntry[];
+  /** Entries matching the filters, over all pages. */
+  total: number;
 }
 
 export interface RetentionPolicy {
@@ -194,11 +257,13 @@ export interface ScanStore {
   /**
    * Records a failed attempt. The last good result stays and is marked stale with the
    * reason; an entity never scanned becomes `failed`. `entity` refreshes the catalog facts.
+   * `startedAt` (when the failed attempt began, default `at`) orders it against scans: a
+   * good scan that finished after it leaves the failure unrecorded.
    */
   recordFailure(
     entityRef: string,
     reason: string,
-    options?: { entity?: ScannedEntityInfo; at?: Date },
+    options?: { entity?: ScannedEntityInfo; at?: Date; startedAt?: Date },
   ): Promise<void>;
 
   /** The repository has no go.mod: state `not-go`, no findings, not failing. */
@@ -240,6 +305,22 @@ export interface ScanStore {
 
   /** Filtered, sorted, paged table rows with the total count. */
   listRepositories(query?: RepositoryQuery): Promise<RepositoryPage>;
+
+  /**
+   * Table rows after `after` in the query's order, without a count: the export reads
+   * every row this way, stable while results change and fast deep into the table.
+   */
+  listRepositoriesAfter(
+    query: Omit<RepositoryQuery, 'limit' | 'offset'>,
+    after: RepositoryCursor | undefined,
+    limit: number,
+  ): Promise<RepositoryKeysetPage>;
+
+  /**
+   * The triage queue: noncompliant scored entities, worst unwaived failing severity first,
+   * then longest failing, then name; waivers in force at `now` mark their rules.
+   */
+  listTriage(query?: TriageQuery, now?: Date): Promise<TriageList>;
 
   /** Roll-up by owner, system, domain or rule over the filtered entities. */
   getGroups(

@@ -85,6 +85,11 @@ const SORT_COLUMNS: Record<RepositorySortField, string> = {
   severity: 'worst_severity_rank',
 };
 
+/** The gbp_entities column a sort field orders by. */
+export function sortColumn(sort: RepositorySortField = 'name'): string {
+  return SORT_COLUMNS[sort];
+}
+
 /** Orders by the field (missing values last whatever the direction), then by ref. */
 export function applySort(
   query: Knex.QueryBuilder,

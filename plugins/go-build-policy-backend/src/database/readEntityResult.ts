@@ -1,9 +1,14 @@
 import { Knex } from 'knex';
+import {
+  latestPullRequestsByRule,
+  withFixAndPullRequest,
+} from './PullRequestStore';
 import { EntityResult } from './ScanStore';
 import {
   EntityRow,
   FindingRow,
   findingFromRow,
+  isFailing,
   normalizeRef,
   parseJson,
   repositoryRowFromEntity,
@@ -25,6 +30,23 @@ function repositoryOf(entity: EntityRow): Partial<EntityResult> {
   };
 }
 
+/** ISO failing-since time of each failing rule of the entity's latest result. */
+async function failingSinceByRule(
+  db: Knex,
+  entityRef: string,
+): Promise<Map<string, string>> {
+  const rows = await db(TABLES.ruleResults)
+    .where('entity_ref', entityRef)
+    .whereNotNull('failing_since')
+    .select('rule_id', 'failing_since');
+  return new Map(
+    rows.map(r => [
+      r.rule_id as string,
+      new Date(Number(r.failing_since)).toISOString(),
+    ]),
+  );
+}
+
 /** The latest result of one entity with the findings of its latest good scan. */
 export async function readEntityResult(
   db: Knex,
@@ -43,11 +65,13 @@ export async function readEntityResult(
   if (entity.latest_scan_id === null) {
     return { ...result, ...repositoryOf(entity) };
   }
-  const [scan, findings] = await Promise.all([
+  const [scan, findings, failingSince, pullRequests] = await Promise.all([
     db<ScanRow>(TABLES.scans).where('id', entity.latest_scan_id).first(),
     db<FindingRow>(TABLES.findings)
       .where('scan_id', entity.latest_scan_id)
       .orderBy('position'),
+    failingSinceByRule(db, entity.entity_ref),
+    latestPullRequestsByRule(db, entity.entity_ref),
   ]);
   if (!scan) return result;
   return {
@@ -64,7 +88,17 @@ export async function readEntityResult(
     },
     categories: parseJson(scan.categories, {}),
     counts: parseJson(scan.counts, undefined),
-    findings: findings.map(findingFromRow),
+    findings: findings.map(findingRow => {
+      const finding = withFixAndPullRequest(
+        findingFromRow(findingRow),
+        (findingRow as FindingRow & { fix?: string | null }).fix,
+        pullRequests,
+      );
+      const since = isFailing(finding.status)
+        ? failingSince.get(finding.ruleId)
+        : undefined;
+      return since ? { ...finding, failingSince: since } : finding;
+    }),
     cost: {
       requests: Number(scan.requests),
       rateLimitPoints: Number(scan.rate_limit_points),

@@ -1,6 +1,7 @@
 import { Finding } from '@go-build-policy/plugin-go-build-policy-common';
 import { Knex } from 'knex';
 import { CompletedScan } from './ScanStore';
+import { nextFailingSince, withFailingSince } from './failingSince';
 import { replaceRuleResults } from './ruleResults';
 import {
   DAY_MS,
@@ -62,6 +63,7 @@ export async function writeScan(
     locations: JSON.stringify(f.locations ?? []),
     remediation: f.remediation,
     notes: f.notes?.length ? JSON.stringify(f.notes) : null,
+    fix: f.fix ? JSON.stringify(f.fix) : null,
   }));
   if (findingRows.length) {
     await tx.batchInsert(TABLES.findings, findingRows, 200);
@@ -88,17 +90,22 @@ export async function writeScan(
       .where('entity_ref', ref)
       .update({ activity: null });
   } else {
+    const failingSince = await nextFailingSince(tx, ref, scan);
     await tx(TABLES.entities)
       .where('entity_ref', ref)
       .update({
         ...entityInfoColumns(scan.entity),
         ...latestResultColumns(scan),
         latest_scan_id: scanId,
+        failing_since: failingSince.entity,
       });
     await replaceRuleResults(
       tx,
       [ref],
-      ruleResultRows(ref, scan.result.findings, scan.result.score),
+      withFailingSince(
+        ruleResultRows(ref, scan.result.findings, scan.result.score),
+        failingSince,
+      ),
     );
   }
   await countInDailyScores(tx, scan);

@@ -5,6 +5,7 @@ import type {
   CacheService,
   LoggerService,
 } from '@backstage/backend-plugin-api';
+import { credentialFailure } from './credentialFailure';
 import { GithubFailure, GithubResult } from './GithubFailure';
 import { RateLimitBudget } from './RateLimitBudget';
 import { ScanCostMeter } from './ScanCostMeter';
@@ -142,6 +143,62 @@ export class GithubHostClient {
     }
   }
 
+  /**
+   * One write (POST, PATCH, PUT, DELETE), never retried: a repeated write may act twice
+   * (a second commit, a 422 for a branch the first attempt created). Failures are typed
+   * like reads', with GitHub's status kept for the caller to word.
+   */
+  async write<T>(
+    method: 'POST' | 'PATCH' | 'PUT' | 'DELETE',
+    route: string,
+    params: Record<string, unknown>,
+    meter: ScanCostMeter,
+  ): Promise<GithubResult<T>> {
+    const budget = this.options.budget.check(this.host);
+    if (!budget.allowed) {
+      return failed({
+        kind: 'rate-limited',
+        message: `The rate-limit share for ${
+          this.host
+        } is spent until ${new Date(budget.resumeAt).toISOString()}`,
+        resumeAt: budget.resumeAt,
+      });
+    }
+    let authHeaders: Record<string, string>;
+    try {
+      authHeaders = await this.options.getAuthHeaders(
+        String(params.owner ?? ''),
+      );
+    } catch (e) {
+      return failed(credentialFailure(this.host, e, this.clean(e), this.now()));
+    }
+    try {
+      const response = await this.octokit.request(`${method} ${route}`, {
+        ...params,
+        headers: lowerCaseKeys(authHeaders),
+        request: { signal: AbortSignal.timeout(this.policy.timeoutMs) },
+      });
+      meter.record(response.status);
+      this.options.budget.observe(this.host, response.headers as Headers);
+      return {
+        ok: true,
+        data: response.data as T,
+        notModified: false,
+        url: response.url,
+      };
+    } catch (e: any) {
+      const status: number | undefined =
+        typeof e?.status === 'number' ? e.status : undefined;
+      const headers: Headers = e?.response?.headers ?? {};
+      const reachedGithub = Boolean(e?.response);
+      meter.record(reachedGithub ? status : undefined);
+      if (reachedGithub) this.options.budget.observe(this.host, headers);
+      return failed(
+        this.classify(status, reachedGithub, headers, e, authHeaders),
+      );
+    }
+  }
+
   private async send<T>(
     route: string,
     params: Record<string, string | number | boolean>,
@@ -157,14 +214,12 @@ export class GithubHostClient {
       authHeaders = await this.options.getAuthHeaders(
         String(params.owner ?? params.org ?? ''),
       );
-    } catch (e) {
+    } catch (e: any) {
+      // A token renewal that failed for GitHub's sake is retried like any other request.
       return {
         ok: false,
-        failure: {
-          kind: 'forbidden',
-          message: `No credentials for ${this.host}: ${this.clean(e)}`,
-        },
-        headers: {},
+        failure: credentialFailure(this.host, e, this.clean(e), this.now()),
+        headers: e?.response?.headers ?? {},
       };
     }
     const headers: Record<string, string> = { ...lowerCaseKeys(authHeaders) };

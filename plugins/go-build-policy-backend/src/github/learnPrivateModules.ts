@@ -1,4 +1,5 @@
 import type { CacheService } from '@backstage/backend-plugin-api';
+import { GithubFailure, isTransient } from './GithubFailure';
 import { GithubHostClient } from './GithubHostClient';
 import { ScanCostMeter } from './ScanCostMeter';
 
@@ -14,12 +15,19 @@ export interface LearnPrivateModulesOptions {
   ttlMs?: number;
 }
 
+/** The learned patterns, or the transient failure that kept them from being read. */
+export type LearnedPrivateModules =
+  | { ok: true; patterns: string[] }
+  | { ok: false; failure: GithubFailure };
+
 /**
  * GOPRIVATE-style module patterns for an organisation's private repositories
  * (`host/org/repo`), read from the GitHub API and cached per organisation. The read is
  * bounded: past `maxPages` pages the whole organisation (`host/org/*`) is taken as
  * private, which is the usual GOPRIVATE setting anyway. An owner that is a user rather
- * than an organisation, or credentials that cannot list, give an empty list.
+ * than an organisation, or credentials that cannot list, give an empty list. A transient
+ * failure (rate limit, GitHub unavailable) is returned, not cached: a partial list would
+ * score the repository against the wrong private modules.
  */
 export async function learnPrivateModules(
   client: GithubHostClient,
@@ -27,10 +35,10 @@ export async function learnPrivateModules(
   org: string,
   meter: ScanCostMeter,
   options: LearnPrivateModulesOptions = {},
-): Promise<string[]> {
+): Promise<LearnedPrivateModules> {
   const key = `private-modules:${client.host}:${org.toLowerCase()}`;
   const cached = await cache.get<any>(key).catch(() => undefined);
-  if (Array.isArray(cached)) return cached as string[];
+  if (Array.isArray(cached)) return { ok: true, patterns: cached as string[] };
   const maxPages = options.maxPages ?? 5;
   const patterns: string[] = [];
   for (let page = 1; page <= maxPages; page++) {
@@ -40,13 +48,7 @@ export async function learnPrivateModules(
       meter,
     );
     if (!result.ok) {
-      // Transient failures are not cached, so the next scan tries again.
-      if (
-        result.failure.kind === 'rate-limited' ||
-        result.failure.kind === 'unavailable'
-      ) {
-        return patterns;
-      }
+      if (isTransient(result.failure)) return result;
       break;
     }
     const repos = Array.isArray(result.data) ? result.data : [];
@@ -63,5 +65,5 @@ export async function learnPrivateModules(
   await cache
     .set(key, patterns, { ttl: options.ttlMs ?? 24 * 3600_000 })
     .catch(() => {});
-  return patterns;
+  return { ok: true, patterns };
 }

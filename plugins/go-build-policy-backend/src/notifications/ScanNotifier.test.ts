@@ -7,6 +7,7 @@ import {
   finding,
   migratedStore,
 } from '../__testUtils__/scans';
+import { WaiverStore } from '../database/WaiverStore';
 import { ScanNotifier } from './ScanNotifier';
 
 jest.setTimeout(60_000);
@@ -119,6 +120,36 @@ describe('ScanNotifier', () => {
     await off.notifier.scanRecorded(info.entityRef);
     expect(off.sent).toEqual([]);
     expect(off.published).toHaveLength(1);
+  });
+
+  it('does not notify about a rule the platform team waived', async () => {
+    const knex = await databases.init('SQLITE_3');
+    const store = await migratedStore(knex);
+    const rec = recorders();
+    const notifier = new ScanNotifier({
+      store,
+      logger: mockServices.logger.mock(),
+      notifications: rec.notifications,
+      signals: rec.signals,
+      notifyOwners: true,
+    });
+    const info = entity('billing');
+    await store.recordScan(
+      completedScan(info, good, { at: new Date('2026-11-20T10:00:00Z') }),
+    );
+    const created = await new WaiverStore(knex).createWaiver({
+      entityRef: info.entityRef,
+      ruleId: 'mod-go-sum',
+      reason: 'Known gap until the module split',
+      expiresAt: new Date(Date.now() + 86_400_000),
+      createdBy: 'user:default/platform-lead',
+    });
+    expect(created.outcome).toBe('created');
+    await store.recordScan(
+      completedScan(info, worse, { at: new Date('2026-11-21T10:00:00Z') }),
+    );
+    await notifier.scanRecorded(info.entityRef);
+    expect(rec.sent).toEqual([]);
   });
 
   it('never fails the scan when the notifications plugin is missing', async () => {

@@ -66,9 +66,7 @@ export class ScanNotifier {
     if (!latest || !previous) return;
     const result = await store.getEntityResult(entityRef);
     if (!result || result.scanId !== latest.scanId) return; // a newer scan won meanwhile
-    const waived = new Set(
-      (result as { waivedRuleIds?: string[] }).waivedRuleIds ?? [],
-    );
+    const waived = new Set((result.waivers ?? []).map(w => w.ruleId));
     const regression = detectRegression(
       previous,
       { ...latest, findings: result.findings },

@@ -3,17 +3,66 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   goBuildPolicyReadPermission,
   goBuildPolicyRescanPermission,
+  goBuildPolicyWaiverCreatePermission,
+  goBuildPolicyWaiverDeletePermission,
 } from '@go-build-policy/plugin-go-build-policy-common';
-import { authorizeOrThrow, registerPermissions } from './authorize';
+import {
+  authorizeOrThrow,
+  authorizeResourceOrThrow,
+  registerPermissions,
+} from './authorize';
 
 describe('permissions', () => {
-  it('registers the read and rescan permissions', () => {
+  it('registers every permission of the plugin, the waiver ones included', () => {
     const registry = mockServices.permissionsRegistry.mock();
     registerPermissions(registry);
-    expect(registry.addPermissions).toHaveBeenCalledWith([
-      goBuildPolicyReadPermission,
-      goBuildPolicyRescanPermission,
-    ]);
+    const registered = registry.addPermissions.mock.calls.flatMap(
+      ([permissions]) => permissions,
+    );
+    expect(registered).toEqual(
+      expect.arrayContaining([
+        goBuildPolicyReadPermission,
+        goBuildPolicyRescanPermission,
+        goBuildPolicyWaiverCreatePermission,
+        goBuildPolicyWaiverDeletePermission,
+      ]),
+    );
+  });
+
+  it('authorises a resource permission against the entity it names', async () => {
+    const permissions = mockServices.permissions.mock({
+      authorize: async () => [{ result: AuthorizeResult.ALLOW }],
+    });
+    const credentials = mockCredentials.user();
+    await authorizeResourceOrThrow(
+      permissions,
+      goBuildPolicyWaiverCreatePermission,
+      'component:default/payments',
+      credentials,
+    );
+    expect(permissions.authorize).toHaveBeenCalledWith(
+      [
+        {
+          permission: goBuildPolicyWaiverCreatePermission,
+          resourceRef: 'component:default/payments',
+        },
+      ],
+      { credentials },
+    );
+  });
+
+  it('throws NotAllowedError naming the entity when the policy denies the resource', async () => {
+    await expect(
+      authorizeResourceOrThrow(
+        mockServices.permissions({ result: AuthorizeResult.DENY }),
+        goBuildPolicyWaiverDeletePermission,
+        'component:default/payments',
+        mockCredentials.user(),
+      ),
+    ).rejects.toMatchObject({
+      name: 'NotAllowedError',
+      message: expect.stringContaining('component:default/payments'),
+    });
   });
 
   it('passes when the policy allows', async () => {

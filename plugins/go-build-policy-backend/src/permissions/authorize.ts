@@ -7,6 +7,7 @@ import { NotAllowedError } from '@backstage/errors';
 import {
   AuthorizeResult,
   BasicPermission,
+  ResourcePermission,
 } from '@backstage/plugin-permission-common';
 import { goBuildPolicyPermissions } from '@go-build-policy/plugin-go-build-policy-common';
 
@@ -26,5 +27,27 @@ export async function authorizeOrThrow(
   });
   if (decision?.result !== AuthorizeResult.ALLOW) {
     throw new NotAllowedError(`Not allowed: ${permission.name}`);
+  }
+}
+
+/**
+ * Throws NotAllowedError (403) unless the policy allows the permission on the resource
+ * (a catalog entity ref for the plugin's entity permissions), so conditional policies
+ * such as "owners of the entity" apply.
+ */
+export async function authorizeResourceOrThrow(
+  permissions: PermissionsService,
+  permission: ResourcePermission,
+  resourceRef: string,
+  credentials: BackstageCredentials,
+): Promise<void> {
+  const [decision] = await permissions.authorize(
+    [{ permission, resourceRef }],
+    { credentials },
+  );
+  if (decision?.result !== AuthorizeResult.ALLOW) {
+    throw new NotAllowedError(
+      `Not allowed: ${permission.name} on ${resourceRef}`,
+    );
   }
 }

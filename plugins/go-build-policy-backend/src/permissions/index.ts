@@ -1,1 +1,5 @@
-export { registerPermissions, authorizeOrThrow } from './authorize';
+export {
+  registerPermissions,
+  authorizeOrThrow,
+  authorizeResourceOrThrow,
+} from './authorize';

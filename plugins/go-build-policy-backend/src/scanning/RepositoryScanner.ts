@@ -93,6 +93,7 @@ export class RepositoryScanner {
       }`;
       await this.options.store.recordFailure(info.entityRef, reason, {
         entity: info,
+        startedAt,
       });
       return { kind: 'failed', reason, cost: meter.snapshot() };
     }
@@ -115,7 +116,7 @@ export class RepositoryScanner {
         );
         return { kind: 'not-go', cost: meter.snapshot() };
       }
-      return this.failure(info, coordinates, head.failure, meter);
+      return this.failure(info, coordinates, head.failure, meter, startedAt);
     }
     if (head.data.renamedFrom) {
       this.options.logger.info(
@@ -123,8 +124,17 @@ export class RepositoryScanner {
       );
     }
     const settings = await this.settingsFor(client, head.data, meter);
+    if (!settings.ok) {
+      return this.failure(
+        info,
+        coordinates,
+        settings.failure,
+        meter,
+        startedAt,
+      );
+    }
     const fingerprint = policyFingerprint({
-      settings,
+      settings: settings.data,
       extraRules: this.options.extraRules(),
       moduleRoot: coordinates.moduleRoot,
     });
@@ -148,7 +158,8 @@ export class RepositoryScanner {
       },
       meter,
     );
-    if (!tree.ok) return this.failure(info, coordinates, tree.failure, meter);
+    if (!tree.ok)
+      return this.failure(info, coordinates, tree.failure, meter, startedAt);
     const scoped = scopeTree(tree.data, coordinates.moduleRoot);
     const repository = this.repositoryOf(coordinates, head.data);
     if (!scoped.hasGoModule) {
@@ -163,14 +174,15 @@ export class RepositoryScanner {
       meter,
       this.options.blobConcurrency,
     );
-    if (!files.ok) return this.failure(info, coordinates, files.failure, meter);
+    if (!files.ok)
+      return this.failure(info, coordinates, files.failure, meter, startedAt);
     const fetchedAt = Date.now();
     const snapshot = snapshotFromFiles(files.data.files, {
       extraPaths: scoped.paths,
       commitSha: head.data.commitSha,
     });
     const result = scanSnapshot(snapshot, {
-      settings,
+      settings: settings.data,
       extraRules: this.options.extraRules(),
     });
     const finishedAt = new Date();
@@ -190,25 +202,32 @@ export class RepositoryScanner {
     return { kind: 'scanned', scanId, cost: meter.snapshot() };
   }
 
-  /** The organisation's settings, with learned private modules of the owner when enabled. */
+  /**
+   * The organisation's settings, with learned private modules of the owner when enabled.
+   * A transient failure to learn them is returned: scoring without them would fail the
+   * private-module rules for GitHub's fault, so the scan waits instead.
+   */
   private async settingsFor(
     client: GithubHostClient,
     head: RepositoryHead,
     meter: ScanCostMeter,
-  ): Promise<PolicySettings> {
+  ): Promise<
+    { ok: true; data: PolicySettings } | { ok: false; failure: GithubFailure }
+  > {
     const base = this.options.settings;
-    if (!this.options.learnPrivateModules) return base;
+    if (!this.options.learnPrivateModules) return { ok: true, data: base };
     const learned = await learnPrivateModules(
       client,
       this.options.cache,
       head.owner,
       meter,
     );
-    if (learned.length === 0) return base;
+    if (!learned.ok) return learned;
+    if (learned.patterns.length === 0) return { ok: true, data: base };
     const privateModules = [
-      ...new Set([...(base.privateModules ?? []), ...learned]),
+      ...new Set([...(base.privateModules ?? []), ...learned.patterns]),
     ].sort();
-    return { ...base, privateModules };
+    return { ok: true, data: { ...base, privateModules } };
   }
 
   private repositoryOf(
@@ -233,6 +252,7 @@ export class RepositoryScanner {
     coordinates: RepositoryCoordinates,
     failure: GithubFailure,
     meter: ScanCostMeter,
+    startedAt: Date,
   ): Promise<ScanOutcome> {
     const slug = `${coordinates.host}/${coordinates.owner}/${coordinates.name}`;
     if (isTransient(failure)) {
@@ -250,6 +270,7 @@ export class RepositoryScanner {
     const reason = describeFailure(slug, failure);
     await this.options.store.recordFailure(info.entityRef, reason, {
       entity: info,
+      startedAt,
     });
     return { kind: 'failed', reason, cost: meter.snapshot() };
   }

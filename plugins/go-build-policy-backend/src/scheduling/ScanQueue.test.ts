@@ -93,6 +93,92 @@ describe.each(databases.eachSupportedId())('ScanQueue on %s', id => {
     });
   });
 
+  it('renews a lease only for the replica that holds it', async () => {
+    const knex = await migrated(id);
+    let now = 1_000_000;
+    const queue = new ScanQueue(knex, () => now);
+    await queue.enqueue(['component:default/a'], 'schedule');
+    const [claim] = await queue.claim('slow', 10, 5_000);
+
+    // Renewed before it runs out, the lease outlives its first term.
+    now += 4_000;
+    expect(await queue.renew('slow', claim, 5_000)).toBe(true);
+    now += 4_000;
+    expect(await queue.claim('other', 10, 5_000)).toEqual([]);
+    expect(await queue.renew('other', claim, 5_000)).toBe(false);
+  });
+
+  it('leaves a row another replica took over alone when the first one settles', async () => {
+    const knex = await migrated(id);
+    let now = 1_000_000;
+    const queue = new ScanQueue(knex, () => now);
+    await queue.enqueue(['component:default/a'], 'schedule');
+    const [stale] = await queue.claim('slow', 10, 5_000);
+    now += 6_000;
+    const [taken] = await queue.claim('fast', 10, 60_000);
+    expect(taken).toMatchObject({ attempts: 2 });
+
+    expect(await queue.renew('slow', stale, 5_000)).toBe(false);
+    expect(await queue.complete('slow', stale)).toBe('lost');
+    expect(
+      await queue.defer('slow', stale, now + 1, 'late', {
+        countsAsAttempt: true,
+      }),
+    ).toBe('lost');
+    // Still leased to the new owner, who completes it exactly once.
+    expect(await queue.pending()).toEqual([
+      { entityRef: 'component:default/a', leased: true },
+    ]);
+    expect(await queue.complete('fast', taken)).toBe('completed');
+    expect(await queue.pending()).toEqual([]);
+  });
+
+  it('starts a new attempt series for a request, but not while the row is leased', async () => {
+    const knex = await migrated(id);
+    let now = 1_000_000;
+    const queue = new ScanQueue(knex, () => now);
+    await queue.enqueue(['component:default/a'], 'schedule');
+    for (let i = 0; i < 2; i++) {
+      const [claim] = await queue.claim('w', 10, 5_000);
+      await queue.defer('w', claim, now, 'GitHub answered 502', {
+        countsAsAttempt: true,
+      });
+    }
+    // The scheduled sweep continues the series ...
+    await queue.enqueue(['component:default/a'], 'schedule');
+    const [third] = await queue.claim('w', 10, 5_000);
+    expect(third.attempts).toBe(3);
+    await queue.defer('w', third, now, 'GitHub answered 502', {
+      countsAsAttempt: true,
+    });
+    // ... a user's request starts over.
+    await queue.enqueue(['component:default/a'], 'request');
+    const [fresh] = await queue.claim('w', 10, 5_000);
+    expect(fresh.attempts).toBe(1);
+
+    // While leased, a request leaves the count of the scan in hand alone.
+    await queue.enqueue(['component:default/a'], 'webhook');
+    now += 6_000;
+    const [takenOver] = await queue.claim('other', 10, 5_000);
+    expect(takenOver.attempts).toBe(2);
+  });
+
+  it('gives the request queued during a scan a fresh attempt count once the scan ends', async () => {
+    const knex = await migrated(id);
+    const queue = new ScanQueue(knex);
+    await queue.enqueue(['component:default/a'], 'schedule');
+    const [first] = await queue.claim('w', 10, 60_000);
+    await queue.defer('w', first, 0, 'GitHub answered 502', {
+      countsAsAttempt: true,
+    });
+    const [second] = await queue.claim('w', 10, 60_000);
+    await queue.enqueue(['component:default/a'], 'request');
+    expect(await queue.complete('w', second)).toBe('requeued');
+
+    const [next] = await queue.claim('w', 10, 60_000);
+    expect(next).toMatchObject({ reason: 'request', attempts: 1 });
+  });
+
   it('finds the entities of a repository whatever the case', async () => {
     const knex = await migrated(id);
     const queue = new ScanQueue(knex);

@@ -19,6 +19,19 @@ export interface ClaimedScan {
   reason: ScanReason;
 }
 
+/**
+ * What settling a claim did. `lost`: another replica took the row over after this
+ * replica's lease ran out; the row is theirs now and was left untouched.
+ */
+export type ClaimSettlement = 'completed' | 'requeued' | 'deferred' | 'lost';
+
+/** Explicit requests start a new series of attempts; the sweep continues the current one. */
+const RESETS_ATTEMPTS: Record<ScanReason, boolean> = {
+  schedule: false,
+  request: true,
+  webhook: true,
+};
+
 export interface ScanTarget {
   entityRef: string;
   host: string;
@@ -77,6 +90,15 @@ export class ScanQueue {
             `CASE WHEN ${QUEUE}.priority > excluded.priority THEN ${QUEUE}.reason ELSE excluded.reason END`,
           ),
           generation: this.db.raw(`${QUEUE}.generation + 1`),
+          // A leased row keeps its count: the scan in hand is still part of that series.
+          ...(RESETS_ATTEMPTS[reason]
+            ? {
+                attempts: this.db.raw(
+                  `CASE WHEN ${QUEUE}.lease_expires_at IS NOT NULL AND ${QUEUE}.lease_expires_at >= ? THEN ${QUEUE}.attempts ELSE 0 END`,
+                  [now],
+                ),
+              }
+            : {}),
         } as any);
     }
   }
@@ -110,10 +132,26 @@ export class ScanQueue {
   }
 
   /**
-   * Ends a claimed scan. The row goes away unless it was enqueued again meanwhile; then
-   * only the lease is released, so the new request runs too.
+   * Extends the lease of a claim still held by `owner` (a heartbeat while a long scan
+   * runs). False when another replica has taken the row over, or it is gone.
    */
-  async complete(owner: string, claim: ClaimedScan): Promise<void> {
+  async renew(
+    owner: string,
+    claim: ClaimedScan,
+    leaseMs: number,
+  ): Promise<boolean> {
+    const updated = await this.db(QUEUE)
+      .where({ entity_ref: claim.entityRef, lease_owner: owner })
+      .update({ lease_expires_at: this.now() + leaseMs });
+    return updated > 0;
+  }
+
+  /**
+   * Ends a claimed scan. The row goes away unless it was enqueued again meanwhile; then
+   * only the lease is released (with a fresh attempt count), so the new request runs too.
+   * A row another replica has taken over is left alone.
+   */
+  async complete(owner: string, claim: ClaimedScan): Promise<ClaimSettlement> {
     const deleted = await this.db(QUEUE)
       .where({
         entity_ref: claim.entityRef,
@@ -121,34 +159,44 @@ export class ScanQueue {
         lease_owner: owner,
       })
       .delete();
-    if (deleted === 0) await this.release(owner, claim.entityRef, {});
+    if (deleted > 0) return 'completed';
+    const released = await this.release(owner, claim.entityRef, {
+      attempts: 0,
+    });
+    return released ? 'requeued' : 'lost';
   }
 
-  /** Gives a claimed row back, due again at `dueAt` (a retry), keeping the error for operators. */
+  /**
+   * Gives a claimed row back, due again at `dueAt` (a retry), keeping the error for
+   * operators. A row another replica has taken over is left alone (`lost`).
+   */
   async defer(
     owner: string,
     claim: ClaimedScan,
     dueAt: number,
     error: string,
     options: { countsAsAttempt: boolean },
-  ): Promise<void> {
-    await this.release(owner, claim.entityRef, {
+  ): Promise<ClaimSettlement> {
+    const released = await this.release(owner, claim.entityRef, {
       due_at: dueAt,
       last_error: error.slice(0, 2000),
       ...(options.countsAsAttempt
         ? {}
         : { attempts: this.db.raw('attempts - 1') }),
     });
+    return released ? 'deferred' : 'lost';
   }
 
+  /** Clears `owner`'s lease; false when the row is not (any longer) leased to `owner`. */
   private async release(
     owner: string,
     entityRef: string,
     changes: Record<string, unknown>,
-  ) {
-    await this.db(QUEUE)
+  ): Promise<boolean> {
+    const updated = await this.db(QUEUE)
       .where({ entity_ref: entityRef, lease_owner: owner })
       .update({ ...changes, lease_owner: null, lease_expires_at: null });
+    return updated > 0;
   }
 
   /** Entity refs waiting or being scanned, and which of them are leased. */

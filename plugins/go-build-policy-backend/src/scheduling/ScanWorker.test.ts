@@ -15,6 +15,7 @@ async function setup(
   scan: (entity: Entity) => Promise<ScanOutcome>,
   maxAttempts = 3,
   notifier?: ScanWorkerOptions['notifier'],
+  leaseMs = 60_000,
 ) {
   const knex = await databases.init('SQLITE_3');
   await knex.migrate.latest({
@@ -28,6 +29,7 @@ async function setup(
     markState: jest.fn(async () => {}),
     recordFailure: jest.fn(async () => {}),
   };
+  const logger = mockServices.logger.mock();
   const worker = new ScanWorker({
     queue,
     selector: {
@@ -41,14 +43,14 @@ async function setup(
     },
     scanner: { scan },
     store,
-    logger: mockServices.logger.mock(),
+    logger,
     concurrency: 2,
-    leaseMs: 60_000,
+    leaseMs,
     maxAttempts,
     errorRetryMs: 0,
     notifier,
   });
-  return { queue, store, worker };
+  return { knex, queue, store, worker, logger };
 }
 
 describe('ScanWorker', () => {
@@ -120,6 +122,8 @@ describe('ScanWorker', () => {
     expect(store.recordFailure).toHaveBeenCalledWith(
       'component:default/a',
       expect.stringContaining('Gave up after 2 attempts: GitHub answered 502'),
+      // Ordered against scans by when the attempt began.
+      { startedAt: expect.any(Date) },
     );
     expect(await queue.pending()).toEqual([]);
   });
@@ -178,6 +182,66 @@ describe('ScanWorker', () => {
     expect(store.markState).toHaveBeenLastCalledWith(
       [expect.objectContaining({ entityRef: 'component:default/b' })],
       'queued',
+    );
+  });
+
+  it('keeps the lease of a scan that outlasts it, so no other replica scans the repository too', async () => {
+    let intruderClaims = 0;
+    // Another replica's view of the same queue, set once the database exists.
+    const other: { queue?: ScanQueue } = {};
+    const { queue, worker } = await setup(
+      async () => {
+        // Five lease terms long; another replica polls the queue meanwhile.
+        for (let i = 0; i < 10; i++) {
+          await new Promise(r => setTimeout(r, 100));
+          intruderClaims += (await other.queue!.claim('intruder', 10, 200))
+            .length;
+        }
+        return { kind: 'scanned', scanId: '1', cost };
+      },
+      3,
+      undefined,
+      200,
+    );
+    other.queue = queue;
+    await queue.enqueue(['component:default/a'], 'request');
+
+    const report = await worker.drain();
+
+    expect(intruderClaims).toBe(0);
+    expect(report.outcomes).toEqual({ scanned: 1 });
+    expect(await queue.pending()).toEqual([]);
+  });
+
+  it('leaves a row another replica took over to it, recording nothing twice', async () => {
+    let takeOver = async () => {};
+    const { knex, queue, store, worker, logger } = await setup(async () => {
+      await takeOver();
+      return {
+        kind: 'deferred',
+        reason: 'GitHub answered 502',
+        retryAt: 0,
+        rateLimited: false,
+        cost,
+      };
+    }, 1);
+    takeOver = async () => {
+      await knex('gbp_scan_queue').update({
+        lease_owner: 'other-replica',
+        lease_expires_at: Date.now() + 60_000,
+      });
+    };
+    await queue.enqueue(['component:default/a'], 'schedule');
+
+    await worker.drain();
+
+    // The last attempt gave up, but the row is the other replica's now: it decides.
+    expect(store.recordFailure).not.toHaveBeenCalled();
+    expect(await queue.pending()).toEqual([
+      { entityRef: 'component:default/a', leased: true },
+    ]);
+    expect(logger.warn).toHaveBeenCalledWith(
+      expect.stringContaining('Another replica took over the scan'),
     );
   });
 });

@@ -6,7 +6,8 @@ import type { ScanStore } from '../database/ScanStore';
 import { entityInfo } from '../scanning/entityInfo';
 import { EntitySelector } from '../scanning/EntitySelector';
 import { ScanOutcome } from '../scanning/ScanOutcome';
-import { ClaimedScan, ScanQueue } from './ScanQueue';
+import { LeaseHeartbeat } from './LeaseHeartbeat';
+import { ClaimedScan, ClaimSettlement, ScanQueue } from './ScanQueue';
 import type { ScanNotifier } from '../notifications/ScanNotifier';
 
 /** The entity state each outcome leaves behind, for the live signal. */
@@ -106,10 +107,20 @@ export class ScanWorker {
     claim: ClaimedScan,
   ): Promise<ScanOutcome['kind'] | 'dropped' | 'error'> {
     const { queue, selector, store, logger } = this.options;
+    // Failures are ordered by when their attempt began (a newer good scan wins).
+    const startedAt = new Date();
+    const heartbeat = LeaseHeartbeat.start({
+      queue,
+      owner: this.id,
+      claim,
+      leaseMs: this.options.leaseMs,
+      logger,
+    });
     try {
       const entity = await selector.entity(claim.entityRef);
       if (!entity || selector.exclusionReason(entity)) {
-        await queue.complete(this.id, claim);
+        await heartbeat.stop();
+        this.reportLost(claim, await queue.complete(this.id, claim));
         return 'dropped';
       }
       const domain = await selector.domainOf(entity);
@@ -121,37 +132,64 @@ export class ScanWorker {
         await this.options.notifier?.stateChanged(claim.entityRef, 'scanning');
       }
       const outcome = await this.options.scanner.scan(entity, domain);
+      // Stopped before settling: a renewal after the row is gone would read as a takeover.
+      await heartbeat.stop();
       // A deferred scan waits in the queue again (for example for a rate-limit reset):
       // show it as queued, not as running for hours.
       if (shown && outcome.kind === 'deferred') {
         await store.markState([info], 'queued');
       }
-      await this.settle(claim, outcome);
+      await this.settle(claim, outcome, startedAt, heartbeat);
       await this.announce(claim.entityRef, outcome, shown);
       return outcome.kind;
     } catch (e) {
+      await heartbeat.stop();
       const reason = e instanceof Error ? e.message : String(e);
       logger.warn(
         `Scan of ${claim.entityRef} could not run (attempt ${claim.attempts}): ${reason}`,
       );
       try {
         if (claim.attempts >= this.options.maxAttempts) {
-          await store.recordFailure(
-            claim.entityRef,
-            `Scan could not run: ${reason}`,
-          );
-          await queue.complete(this.id, claim);
+          if (await this.stillHolds(claim, heartbeat)) {
+            await store.recordFailure(
+              claim.entityRef,
+              `Scan could not run: ${reason}`,
+              { startedAt },
+            );
+          }
+          this.reportLost(claim, await queue.complete(this.id, claim));
         } else {
           const retryAt = Date.now() + (this.options.errorRetryMs ?? 60_000);
-          await queue.defer(this.id, claim, retryAt, reason, {
-            countsAsAttempt: true,
-          });
+          this.reportLost(
+            claim,
+            await queue.defer(this.id, claim, retryAt, reason, {
+              countsAsAttempt: true,
+            }),
+          );
         }
       } catch {
         // The database is gone too: the lease expires and another attempt follows.
       }
       return 'error';
     }
+  }
+
+  /** Whether this replica still leases the row (checked before recording a give-up). */
+  private async stillHolds(
+    claim: ClaimedScan,
+    heartbeat: LeaseHeartbeat,
+  ): Promise<boolean> {
+    if (heartbeat.lost) return false;
+    return this.options.queue.renew(this.id, claim, this.options.leaseMs);
+  }
+
+  /** A settlement that found the row taken over changed nothing; operators should know. */
+  private reportLost(claim: ClaimedScan, settlement: ClaimSettlement): void {
+    if (settlement !== 'lost') return;
+    this.options.logger.warn(
+      `Another replica took over the scan of ${claim.entityRef} after this replica's lease ran out; ` +
+        `the queue entry was left to it`,
+    );
   }
 
   private async announce(
@@ -171,24 +209,33 @@ export class ScanWorker {
   private async settle(
     claim: ClaimedScan,
     outcome: ScanOutcome,
+    startedAt: Date,
+    heartbeat: LeaseHeartbeat,
   ): Promise<void> {
     const { queue, store, logger } = this.options;
     if (outcome.kind !== 'deferred') {
       if (outcome.kind === 'failed')
         logger.info(`Scan of ${claim.entityRef} failed: ${outcome.reason}`);
-      await queue.complete(this.id, claim);
+      this.reportLost(claim, await queue.complete(this.id, claim));
       return;
     }
     if (!outcome.rateLimited && claim.attempts >= this.options.maxAttempts) {
-      await store.recordFailure(
-        claim.entityRef,
-        `Gave up after ${claim.attempts} attempts: ${outcome.reason}`,
-      );
-      await queue.complete(this.id, claim);
+      // The replica that took the row over decides about it now.
+      if (await this.stillHolds(claim, heartbeat)) {
+        await store.recordFailure(
+          claim.entityRef,
+          `Gave up after ${claim.attempts} attempts: ${outcome.reason}`,
+          { startedAt },
+        );
+      }
+      this.reportLost(claim, await queue.complete(this.id, claim));
       return;
     }
-    await queue.defer(this.id, claim, outcome.retryAt, outcome.reason, {
-      countsAsAttempt: !outcome.rateLimited,
-    });
+    this.reportLost(
+      claim,
+      await queue.defer(this.id, claim, outcome.retryAt, outcome.reason, {
+        countsAsAttempt: !outcome.rateLimited,
+      }),
+    );
   }
 }

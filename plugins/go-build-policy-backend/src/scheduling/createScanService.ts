@@ -125,6 +125,7 @@ export async function createScanService(options: ScanServiceOptions) {
     worker,
     sweep,
     queue,
+    clients,
     isGithubHost: (host: string) => clients.isGithubHost(host),
   };
 }

@@ -1,4 +1,5 @@
 import {
+  RepositoryCursor,
   RepositoryQuery,
   RepositoryRow,
   ScanStore,
@@ -19,15 +20,26 @@ function row(index: number): RepositoryRow {
 
 /** A store holding `count` rows, recording the pages asked for. */
 function storeWith(count: number) {
-  const pages: Array<{ limit?: number; offset?: number }> = [];
+  const pages: Array<{ after?: string; limit: number }> = [];
   const store = {
-    listRepositories: async (query: RepositoryQuery = {}) => {
-      pages.push({ limit: query.limit, offset: query.offset });
-      const offset = query.offset ?? 0;
-      const end = Math.min(count, offset + (query.limit ?? 50));
+    listRepositoriesAfter: async (
+      _query: RepositoryQuery,
+      after: RepositoryCursor | undefined,
+      limit: number,
+    ) => {
+      pages.push({ after: after?.entityRef, limit });
+      const start = after ? Number(after.entityRef.split('/s')[1]) + 1 : 0;
+      const end = Math.min(count, start + limit);
       const items = [];
-      for (let i = offset; i < end; i++) items.push(row(i));
-      return { items, total: count };
+      for (let i = start; i < end; i++) items.push(row(i));
+      const last = items[items.length - 1];
+      return {
+        items,
+        next:
+          items.length === limit && last
+            ? { value: null, entityRef: last.entity.entityRef }
+            : undefined,
+      };
     },
   } as unknown as ScanStore;
   return { store, pages };
@@ -40,15 +52,15 @@ async function collect<T>(source: AsyncIterable<T>): Promise<T[]> {
 }
 
 describe('exportRows', () => {
-  it('reads every page until a short one', async () => {
+  it('follows the cursor of each page until the last', async () => {
     const { store, pages } = storeWith(2_345);
     const rows = await collect(exportRows(store, { sort: 'name' }));
     expect(rows).toHaveLength(2_345);
     expect(rows[2_344].entity.entityRef).toBe('component:default/s2344');
     expect(pages).toEqual([
-      { limit: 1000, offset: 0 },
-      { limit: 1000, offset: 1000 },
-      { limit: 1000, offset: 2000 },
+      { after: undefined, limit: 1000 },
+      { after: 'component:default/s999', limit: 1000 },
+      { after: 'component:default/s1999', limit: 1000 },
     ]);
   });
 

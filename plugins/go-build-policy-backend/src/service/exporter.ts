@@ -1,4 +1,5 @@
 import {
+  RepositoryCursor,
   RepositoryQuery,
   RepositoryRow,
   ScanStore,
@@ -10,19 +11,29 @@ import { repositoryRowResponse } from './responses';
 export const MAX_EXPORT_ROWS = 100_000;
 const PAGE = 1000;
 
-/** Every row the query selects, page by page, up to MAX_EXPORT_ROWS. */
+/**
+ * Every row the query selects, page by page, up to MAX_EXPORT_ROWS. Pages follow a keyset
+ * cursor, not an offset: scans finishing during a long export move rows, which would
+ * repeat or skip rows under OFFSET.
+ */
 export async function* exportRows(
-  store: ScanStore,
+  store: Pick<ScanStore, 'listRepositoriesAfter'>,
   query: Omit<RepositoryQuery, 'limit' | 'offset'>,
+  options: { pageSize?: number } = {},
 ): AsyncGenerator<RepositoryRow> {
-  for (let offset = 0; offset < MAX_EXPORT_ROWS; offset += PAGE) {
-    const page = await store.listRepositories({
-      ...query,
-      limit: Math.min(PAGE, MAX_EXPORT_ROWS - offset),
-      offset,
-    });
+  const pageSize = Math.max(1, options.pageSize ?? PAGE);
+  let after: RepositoryCursor | undefined;
+  let read = 0;
+  while (read < MAX_EXPORT_ROWS) {
+    const page = await store.listRepositoriesAfter(
+      query,
+      after,
+      Math.min(pageSize, MAX_EXPORT_ROWS - read),
+    );
     yield* page.items;
-    if (page.items.length < PAGE) return;
+    read += page.items.length;
+    if (!page.next) return;
+    after = page.next;
   }
 }
 

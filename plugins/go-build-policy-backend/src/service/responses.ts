@@ -8,6 +8,7 @@ import {
   HistoryEntry,
   RepositoryRow,
 } from '../database/ScanStore';
+import { waiverResponse } from './waiverRoutes';
 
 /** The API's shape of a table row (dates as ISO strings). */
 export function repositoryRowResponse(
@@ -62,8 +63,12 @@ export function entityResultResponse(
     counts: result.counts,
     worstSeverity: result.worstSeverity,
     failingRuleIds: result.failingRuleIds,
-    findings: result.findings,
-    waivedRuleIds: [],
+    // A waived rule keeps its status; its finding carries the waiver.
+    findings: result.findings.map(finding => {
+      const waiver = result.waivers?.find(w => w.ruleId === finding.ruleId);
+      return waiver ? { ...finding, waiver: waiverResponse(waiver) } : finding;
+    }),
+    waivedRuleIds: (result.waivers ?? []).map(w => w.ruleId),
     commit: result.repository?.commitSha || undefined,
     repository: result.repository,
     scannedAt: result.scannedAt?.toISOString(),

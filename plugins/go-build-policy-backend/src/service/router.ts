@@ -1,4 +1,5 @@
 import {
+  AuditorService,
   BackstageCredentials,
   BackstageServicePrincipal,
   BackstageUserPrincipal,
@@ -13,15 +14,20 @@ import {
   RuleMetadata,
   RULES,
 } from '@go-build-policy/plugin-go-build-policy-common';
+import { BUILT_IN_RULES } from '@go-build-policy/plugin-go-build-policy-node';
 import express from 'express';
 import Router from 'express-promise-router';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { ConflictError, NotFoundError } from '@backstage/errors';
 import { ScanStore } from '../database/ScanStore';
+import type { WaiverStore } from '../database/WaiverStore';
 import type { ScanRequester } from '../scheduling/ScanRequester';
 import { authorizeOrThrow } from '../permissions';
 import { csvExport, exportRows, jsonExport } from './exporter';
+import { addFixRoutes, FixRoutesOptions } from './fixRoutes';
+import { addTriageRoutes } from './triageRoutes';
+import { addWaiverRoutes } from './waiverRoutes';
 import {
   entityResultResponse,
   historyEntryResponse,
@@ -40,6 +46,11 @@ import {
 
 export type { ScanRequester };
 
+/** Built-in rules that propose patches (fix suggestions) for failing repositories. */
+const FIXABLE_RULE_IDS = new Set(
+  BUILT_IN_RULES.filter(rule => rule.fix).map(rule => rule.id),
+);
+
 export interface RouterOptions {
   logger: LoggerService;
   store: ScanStore;
@@ -52,6 +63,10 @@ export interface RouterOptions {
   extraRules?: () => readonly RuleMetadata[];
   /** What this installation allows (GET /capabilities). */
   capabilities?: Capabilities;
+  /** Waivers and the auditor their changes are recorded with (the routes answer 503 without). */
+  waivers?: { store: WaiverStore; auditor: AuditorService };
+  /** Fix pull requests: the opener is set only when `pullRequests.enabled` is true. */
+  fixes?: Pick<FixRoutesOptions, 'opener' | 'pullRequests' | 'auditor'>;
 }
 
 /** The routes of the API, as `METHOD /path` in OpenAPI syntax (checked against the spec). */
@@ -64,6 +79,13 @@ export const API_ROUTES = [
   'GET /summary',
   'GET /repositories',
   'GET /groups/{dimension}',
+  'GET /triage',
+  'GET /entities/{kind}/{namespace}/{name}/waivers',
+  'POST /entities/{kind}/{namespace}/{name}/waivers',
+  'DELETE /entities/{kind}/{namespace}/{name}/waivers/{waiverId}',
+  'GET /waivers',
+  'POST /entities/{kind}/{namespace}/{name}/fixes/{ruleId}/pull-request',
+  'GET /entities/{kind}/{namespace}/{name}/pull-requests',
   'GET /export',
   'POST /webhooks/github',
 ] as const;
@@ -109,7 +131,10 @@ export async function createRouter(
     const extra = options.extraRules?.() ?? [];
     const builtIn = new Set(RULES.map(r => r.id));
     res.json({
-      items: [...RULES, ...extra.filter(r => !builtIn.has(r.id))],
+      items: [
+        ...RULES.map(r => ({ ...r, fixable: FIXABLE_RULE_IDS.has(r.id) })),
+        ...extra.filter(r => !builtIn.has(r.id)),
+      ],
     });
   });
 
@@ -183,6 +208,27 @@ export async function createRouter(
       limit,
       offset,
     });
+  });
+
+  addTriageRoutes(router, { store, canRead });
+
+  addFixRoutes(router, {
+    ...options.fixes,
+    permissions,
+    authenticate,
+    canRead,
+  });
+
+  addWaiverRoutes(router, {
+    waivers: options.waivers,
+    permissions,
+    authenticate,
+    canRead,
+    principalName,
+    maxDays: options.capabilities?.waivers.maxDays ?? 90,
+    isKnownRule: ruleId =>
+      RULES.some(r => r.id === ruleId) ||
+      (options.extraRules?.() ?? []).some(r => r.id === ruleId),
   });
 
   router.get('/groups/:dimension', async (req, res) => {

@@ -1,8 +1,14 @@
-import { mockServices } from '@backstage/backend-test-utils';
+import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import express from 'express';
 import request from 'supertest';
 import { createHmac } from 'node:crypto';
+import { DatabaseScanStore } from '../database/DatabaseScanStore';
 import { createGithubWebhookHandler } from './createGithubWebhookHandler';
+import { WebhookDeliveries } from './WebhookDeliveries';
+
+jest.setTimeout(30_000);
+
+const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
 
 const SECRET = 'webhook-secret';
 
@@ -23,8 +29,12 @@ function push(overrides: Record<string, unknown> = {}) {
   });
 }
 
-function app(options: { secret?: string } = { secret: SECRET }) {
+async function app(options: { secret?: string } = { secret: SECRET }) {
   const { secret } = options;
+  const knex = await databases.init('SQLITE_3');
+  await knex.migrate.latest({
+    directory: DatabaseScanStore.migrationsDirectory,
+  });
   const requestScan = jest.fn(async (entityRef: string) => ({
     status: 'queued' as const,
     entityRef,
@@ -43,6 +53,7 @@ function app(options: { secret?: string } = { secret: SECRET }) {
       requester: { requestScan },
       entitiesOfRepository,
       isGithubHost: host => host === 'github.com',
+      deliveries: new WebhookDeliveries(knex),
       logger: mockServices.logger.mock(),
     }),
   );
@@ -65,7 +76,7 @@ function send(
 
 describe('createGithubWebhookHandler', () => {
   it('queues a rescan of the entities of a repository on a default-branch push', async () => {
-    const { server, requestScan } = app();
+    const { server, requestScan } = await app();
     const body = push();
 
     const res = await send(server, body, {
@@ -82,7 +93,7 @@ describe('createGithubWebhookHandler', () => {
   });
 
   it('rejects a body signed with another secret, or not signed', async () => {
-    const { server, requestScan } = app();
+    const { server, requestScan } = await app();
     const body = push();
 
     const wrong = await send(server, body, {
@@ -102,7 +113,7 @@ describe('createGithubWebhookHandler', () => {
   });
 
   it('answers ping events', async () => {
-    const { server } = app();
+    const { server } = await app();
     const body = JSON.stringify({ zen: 'Keep it logically awesome.' });
 
     const res = await send(server, body, {
@@ -114,7 +125,7 @@ describe('createGithubWebhookHandler', () => {
   });
 
   it('ignores pushes to other branches, unknown repositories and other hosts', async () => {
-    const { server, requestScan } = app();
+    const { server, requestScan } = await app();
     const bodies = [
       push({ ref: 'refs/heads/feature' }),
       push({ ref: 'refs/tags/v1.0.0' }),
@@ -148,7 +159,7 @@ describe('createGithubWebhookHandler', () => {
   });
 
   it('answers 400 to a signed body that is not a push payload', async () => {
-    const { server } = app();
+    const { server } = await app();
     const body = '{not json';
 
     const res = await send(server, body, {
@@ -160,7 +171,7 @@ describe('createGithubWebhookHandler', () => {
   });
 
   it('is off without a configured secret', async () => {
-    const { server } = app({});
+    const { server } = await app({});
     const body = push();
 
     const res = await send(server, body, {
@@ -169,5 +180,83 @@ describe('createGithubWebhookHandler', () => {
     });
 
     expect(res.status).toBe(404);
+  });
+
+  it('queues a redelivered push only once', async () => {
+    const { server, requestScan } = await app();
+    const body = push();
+    const headers = {
+      'x-github-event': 'push',
+      'x-hub-signature-256': sign(body),
+      'x-github-delivery': '72d3162e-cc78-11e3-81ab-4c9367dc0958',
+    };
+
+    const first = await send(server, body, headers);
+    const again = await send(server, body, headers);
+    const other = await send(server, body, {
+      ...headers,
+      'x-github-delivery': '9a0e5c10-cc79-11e3-8e3f-4c9367dc0958',
+    });
+
+    expect(first.status).toBe(202);
+    expect(again.status).toBe(200);
+    expect(again.body.ignored).toMatch(/already handled/);
+    expect(other.status).toBe(202);
+    expect(requestScan).toHaveBeenCalledTimes(2);
+  });
+
+  it('handles a redelivery of a push whose first delivery failed', async () => {
+    const { server, requestScan } = await app();
+    requestScan.mockRejectedValueOnce(new Error('database unavailable'));
+    const body = push();
+    const headers = {
+      'x-github-event': 'push',
+      'x-hub-signature-256': sign(body),
+      'x-github-delivery': '72d3162e-cc78-11e3-81ab-4c9367dc0958',
+    };
+
+    expect((await send(server, body, headers)).status).toBe(500);
+    expect((await send(server, body, headers)).status).toBe(202);
+  });
+
+  it('answers 400, not 500, to a signed push without a JSON object', async () => {
+    const { server, requestScan } = await app();
+    const oddRepository = push({
+      repository: {
+        name: 42,
+        owner: { login: 'acme' },
+        default_branch: 'main',
+        html_url: 'https://github.com/acme/x',
+      },
+    });
+    for (const body of ['null', '', '[]', '"push"', oddRepository]) {
+      const res = await send(server, body, {
+        'x-github-event': 'push',
+        'x-hub-signature-256': sign(body),
+      });
+      expect({ body, status: res.status }).toEqual({ body, status: 400 });
+      expect(res.body.error.message).toMatch(
+        /no body|not a JSON object|no repository/,
+      );
+    }
+    expect(requestScan).not.toHaveBeenCalled();
+  });
+
+  it('answers 400 with the fix when the webhook sends form-encoded payloads', async () => {
+    const { server, requestScan } = await app();
+    const body = `payload=${encodeURIComponent(push())}`;
+
+    const res = await request(server)
+      .post('/webhooks/github')
+      .set('content-type', 'application/x-www-form-urlencoded')
+      .set('x-github-event', 'push')
+      .set('x-hub-signature-256', sign(body))
+      .send(body);
+
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toMatch(
+      /set its content type to application\/json/,
+    );
+    expect(requestScan).not.toHaveBeenCalled();
   });
 });

@@ -2,6 +2,7 @@ import type { LoggerService } from '@backstage/backend-plugin-api';
 import express, { NextFunction, Request, Response } from 'express';
 import type { ScanRequester } from '../scheduling/ScanRequester';
 import { verifyGithubSignature } from './verifySignature';
+import type { WebhookDeliveries } from './WebhookDeliveries';
 
 /** Path of the webhook under the plugin's base URL (the auth policy allows it unauthenticated). */
 export const GITHUB_WEBHOOK_PATH = '/webhooks/github';
@@ -17,8 +18,13 @@ export interface GithubWebhookHandlerOptions {
     name: string,
   ) => Promise<string[]>;
   isGithubHost: (host: string) => boolean;
+  /** Delivery ids handled recently: a redelivered push queues nothing twice. */
+  deliveries: Pick<WebhookDeliveries, 'claim' | 'release'>;
   logger: LoggerService;
 }
+
+/** GitHub's delivery ids are GUIDs; anything far longer is not one. */
+const MAX_DELIVERY_ID_LENGTH = 255;
 
 interface PushEvent {
   ref?: string;
@@ -37,7 +43,9 @@ type WebhookAnswer = { status: number; body: Record<string, unknown> };
  * The GitHub webhook handler, mounted at `POST /webhooks/github`. It reads the raw body
  * itself (the HMAC is over the exact bytes), so mount it before any JSON body parser. Pushes to the default
  * branch of a repository that selected entities read queue a rescan of those entities;
- * everything else is acknowledged and ignored. Unsigned or wrongly signed calls get 401.
+ * everything else is acknowledged and ignored. Unsigned or wrongly signed calls get 401;
+ * a body that is not a JSON object gets 400; a delivery already handled (GitHub's
+ * redelivery, same `X-GitHub-Delivery`) is acknowledged without queueing again.
  */
 export function createGithubWebhookHandler(
   options: GithubWebhookHandlerOptions,
@@ -88,19 +96,62 @@ async function handle(
       'Missing or invalid X-Hub-Signature-256',
     );
   }
+  const contentType = (req.header('content-type') ?? '')
+    .split(';')[0]
+    .trim()
+    .toLowerCase();
+  if (contentType !== 'application/json') {
+    return error(
+      400,
+      'InputError',
+      `The webhook must send JSON: set its content type to application/json (got ${
+        contentType || 'none'
+      })`,
+    );
+  }
   const event = req.header('x-github-event');
   if (event === 'ping') return { status: 200, body: { ok: true } };
   if (event !== 'push')
     return ignored(`event ${event ?? '(none)'} is not handled`);
-  let push: PushEvent;
-  try {
-    push = JSON.parse(raw.toString('utf8'));
-  } catch {
-    return error(400, 'InputError', 'The push payload is not JSON');
+  const push = parsePush(raw);
+  if (!push.ok) return error(400, 'InputError', push.message);
+  const deliveryId = req.header('x-github-delivery')?.trim() || undefined;
+  if (deliveryId && deliveryId.length > MAX_DELIVERY_ID_LENGTH) {
+    return error(400, 'InputError', 'X-GitHub-Delivery is not a delivery id');
   }
+  return handlePush(options, push.event, deliveryId);
+}
+
+function parsePush(
+  raw: Buffer,
+): { ok: true; event: PushEvent } | { ok: false; message: string } {
+  if (raw.length === 0) return { ok: false, message: 'The push has no body' };
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw.toString('utf8'));
+  } catch {
+    return { ok: false, message: 'The push payload is not JSON' };
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    return { ok: false, message: 'The push payload is not a JSON object' };
+  }
+  return { ok: true, event: parsed as PushEvent };
+}
+
+async function handlePush(
+  options: GithubWebhookHandlerOptions,
+  push: PushEvent,
+  deliveryId: string | undefined,
+): Promise<WebhookAnswer> {
   const repo = push.repository;
   const owner = repo?.owner?.login ?? repo?.owner?.name;
-  if (!repo?.name || !owner || !repo.html_url || !repo.default_branch) {
+  // Checked as strings: the body is signed, not necessarily shaped like GitHub's.
+  if (
+    !isText(repo?.name) ||
+    !isText(owner) ||
+    !isText(repo?.html_url) ||
+    !isText(repo?.default_branch)
+  ) {
     return error(400, 'InputError', 'The push payload has no repository');
   }
   if (push.deleted || push.ref !== `refs/heads/${repo.default_branch}`) {
@@ -114,11 +165,17 @@ async function handle(
   }
   if (!options.isGithubHost(host))
     return ignored(`${host} is not a configured GitHub integration`);
-  const entityRefs = await options.entitiesOfRepository(host, owner, repo.name);
-  const queued: string[] = [];
-  for (const entityRef of entityRefs) {
-    const result = await options.requester.requestScan(entityRef, 'webhook');
-    if (result.status === 'queued') queued.push(result.entityRef);
+  if (deliveryId && !(await options.deliveries.claim(deliveryId))) {
+    return ignored(`delivery ${deliveryId} was already handled`);
+  }
+  let queued: string[];
+  try {
+    queued = await queueScans(options, host, owner, repo.name);
+  } catch (e) {
+    // Not handled after all: GitHub's redelivery of it must not be taken for a duplicate.
+    if (deliveryId)
+      await options.deliveries.release(deliveryId).catch(() => {});
+    throw e;
   }
   if (queued.length === 0)
     return ignored('no selected entity reads this repository');
@@ -126,6 +183,25 @@ async function handle(
     `Push to ${host}/${owner}/${repo.name} queued ${queued.join(', ')}`,
   );
   return { status: 202, body: { queued } };
+}
+
+async function queueScans(
+  options: GithubWebhookHandlerOptions,
+  host: string,
+  owner: string,
+  name: string,
+): Promise<string[]> {
+  const entityRefs = await options.entitiesOfRepository(host, owner, name);
+  const queued: string[] = [];
+  for (const entityRef of entityRefs) {
+    const result = await options.requester.requestScan(entityRef, 'webhook');
+    if (result.status === 'queued') queued.push(result.entityRef);
+  }
+  return queued;
+}
+
+function isText(value: unknown): value is string {
+  return typeof value === 'string' && value.length > 0;
 }
 
 function ignored(reason: string): WebhookAnswer {

@@ -4,3 +4,7 @@ export {
 } from './createGithubWebhookHandler';
 export type { GithubWebhookHandlerOptions } from './createGithubWebhookHandler';
 export { verifyGithubSignature } from './verifySignature';
+export {
+  DEFAULT_DELIVERY_WINDOW_MS,
+  WebhookDeliveries,
+} from './WebhookDeliveries';
