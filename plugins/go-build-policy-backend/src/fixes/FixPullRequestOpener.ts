@@ -26,7 +26,9 @@ import {
   pointBranchAt,
   pullRequestState,
 } from './pullRequestCalls';
-import { readFixSnapshot } from './readFixSnapshot';
+import { readRepositoryHead } from '../github/readRepositoryHead';
+import { readScopedSnapshot } from '../scanning/readScopedSnapshot';
+import { repositorySettings } from '../scanning/repositorySettings';
 import { writeFixCommit } from './writeFixCommit';
 
 export interface FixPullRequestOpenerOptions {
@@ -35,6 +37,8 @@ export interface FixPullRequestOpenerOptions {
   store: PullRequestStore;
   logger: LoggerService;
   settings: PolicySettings;
+  /** Learn private modules from the owner's repositories, as the scanner does. */
+  learnPrivateModules?: boolean;
   extraRules: () => readonly PolicyRule[];
   /** Prefix of fix branches, e.g. `go-build-policy/`. */
   branchPrefix: string;
@@ -111,34 +115,55 @@ export class FixPullRequestOpener {
     const existing = await this.stillOpen(client, entityRef, ruleId, meter);
     if (existing) return { pullRequest: existing, created: false };
 
-    const read = await readFixSnapshot(
+    const head = await readRepositoryHead(client, coordinates, meter);
+    if (!head.ok)
+      throw fixPullRequestError(slug, 'reading the repository', head.failure);
+    // The same settings and snapshot a scan of this head would use: the fix shown on
+    // the entity page and the one committed agree.
+    const settings = await repositorySettings({
+      client,
+      cache: this.options.cache,
+      base: this.options.settings,
+      learn: this.options.learnPrivateModules ?? false,
+      owner: head.data.owner,
+      meter,
+    });
+    if (!settings.ok)
+      throw fixPullRequestError(
+        slug,
+        "learning the owner's private modules",
+        settings.failure,
+      );
+    const read = await readScopedSnapshot(
       client,
       this.options.cache,
-      coordinates,
+      head.data,
+      coordinates.moduleRoot,
       meter,
     );
     if (!read.ok)
       throw fixPullRequestError(slug, 'reading the repository', read.failure);
-    const { head, snapshot } = read;
-    const proposal = proposeFix(snapshot, ruleId, {
-      settings: this.options.settings,
-      extraRules: this.options.extraRules(),
-    });
+    const proposal = read.hasGoModule
+      ? proposeFix(read.snapshot, ruleId, {
+          settings: settings.data,
+          extraRules: this.options.extraRules(),
+        })
+      : undefined;
     if (!proposal) {
       throw new ConflictError(
-        `no fix for ${ruleId} at ${head.commitSha}: the rule passes or its fix is not mechanical here`,
+        `no fix for ${ruleId} at ${head.data.commitSha}: the rule passes or its fix is not mechanical here`,
       );
     }
     const pullRequest = await this.openOnGithub(
       client,
-      head,
+      head.data,
       proposal,
       request,
       meter,
     );
     await this.options.store.record({
       ...pullRequest,
-      repository: `${coordinates.host}/${head.owner}/${head.name}`,
+      repository: `${coordinates.host}/${head.data.owner}/${head.data.name}`,
       createdAt: new Date(pullRequest.createdAt),
     });
     this.options.logger.info(

@@ -35,6 +35,7 @@ export async function createFixPullRequests(options: {
         store,
         logger: options.logger,
         settings: pluginConfig.policy,
+        learnPrivateModules: pluginConfig.learnPrivateModules,
         extraRules: options.extraRules,
         branchPrefix: pluginConfig.pullRequests.branchPrefix,
         getEntity: (entityRef, credentials) =>

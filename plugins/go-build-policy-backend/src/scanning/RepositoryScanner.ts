@@ -7,7 +7,6 @@ import type { PolicySettings } from '@go-build-policy/plugin-go-build-policy-com
 import {
   PolicyRule,
   scanSnapshot,
-  snapshotFromFiles,
 } from '@go-build-policy/plugin-go-build-policy-node';
 import type {
   ScanStore,
@@ -22,15 +21,13 @@ import {
   RepositoryHead,
 } from '../github/RepositoryCoordinates';
 import { ScanCostMeter } from '../github/ScanCostMeter';
-import { learnPrivateModules } from '../github/learnPrivateModules';
-import { readPolicyFiles } from '../github/readPolicyFiles';
 import { readRepositoryHead } from '../github/readRepositoryHead';
-import { readRepositoryTree } from '../github/readRepositoryTree';
 import { entityInfo } from './entityInfo';
 import { policyFingerprint } from './policyFingerprint';
 import { resolveEntitySource } from './resolveEntitySource';
 import { ScanOutcome } from './ScanOutcome';
-import { isDirectoryInModuleScope, scopeTree } from './scopeToModule';
+import { readScopedSnapshot } from './readScopedSnapshot';
+import { repositorySettings } from './repositorySettings';
 
 export interface RepositoryScannerOptions {
   clients: GithubClients;
@@ -146,42 +143,23 @@ export class RepositoryScanner {
       await store.recordUnchanged(info.entityRef, { entity: info });
       return { kind: 'unchanged', cost: meter.snapshot() };
     }
-    const tree = await readRepositoryTree(
-      client,
-      this.options.cache,
-      {
-        owner: head.data.owner,
-        name: head.data.name,
-        commitSha: head.data.commitSha,
-        isRelevantDirectory: dir =>
-          isDirectoryInModuleScope(dir, coordinates.moduleRoot),
-      },
-      meter,
-    );
-    if (!tree.ok)
-      return this.failure(info, coordinates, tree.failure, meter, startedAt);
-    const scoped = scopeTree(tree.data, coordinates.moduleRoot);
-    const repository = this.repositoryOf(coordinates, head.data);
-    if (!scoped.hasGoModule) {
-      await store.recordNotGo(info, repository);
-      return { kind: 'not-go', cost: meter.snapshot() };
-    }
-    const files = await readPolicyFiles(
+    const read = await readScopedSnapshot(
       client,
       this.options.cache,
       head.data,
-      scoped.inputs,
+      coordinates.moduleRoot,
       meter,
       this.options.blobConcurrency,
     );
-    if (!files.ok)
-      return this.failure(info, coordinates, files.failure, meter, startedAt);
+    if (!read.ok)
+      return this.failure(info, coordinates, read.failure, meter, startedAt);
+    const repository = this.repositoryOf(coordinates, head.data);
+    if (!read.hasGoModule) {
+      await store.recordNotGo(info, repository);
+      return { kind: 'not-go', cost: meter.snapshot() };
+    }
     const fetchedAt = Date.now();
-    const snapshot = snapshotFromFiles(files.data.files, {
-      extraPaths: scoped.paths,
-      commitSha: head.data.commitSha,
-    });
-    const result = scanSnapshot(snapshot, {
+    const result = scanSnapshot(read.snapshot, {
       settings: settings.data,
       extraRules: this.options.extraRules(),
     });
@@ -202,32 +180,19 @@ export class RepositoryScanner {
     return { kind: 'scanned', scanId, cost: meter.snapshot() };
   }
 
-  /**
-   * The organisation's settings, with learned private modules of the owner when enabled.
-   * A transient failure to learn them is returned: scoring without them would fail the
-   * private-module rules for GitHub's fault, so the scan waits instead.
-   */
-  private async settingsFor(
+  private settingsFor(
     client: GithubHostClient,
     head: RepositoryHead,
     meter: ScanCostMeter,
-  ): Promise<
-    { ok: true; data: PolicySettings } | { ok: false; failure: GithubFailure }
-  > {
-    const base = this.options.settings;
-    if (!this.options.learnPrivateModules) return { ok: true, data: base };
-    const learned = await learnPrivateModules(
+  ) {
+    return repositorySettings({
       client,
-      this.options.cache,
-      head.owner,
+      cache: this.options.cache,
+      base: this.options.settings,
+      learn: this.options.learnPrivateModules,
+      owner: head.owner,
       meter,
-    );
-    if (!learned.ok) return learned;
-    if (learned.patterns.length === 0) return { ok: true, data: base };
-    const privateModules = [
-      ...new Set([...(base.privateModules ?? []), ...learned.patterns]),
-    ].sort();
-    return { ok: true, data: { ...base, privateModules } };
+    });
   }
 
   private repositoryOf(
