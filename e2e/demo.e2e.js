@@ -7,29 +7,19 @@ const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const path = require('node:path');
 const { after, before, test } = require('node:test');
-const { startDemo, ARTIFACTS } = require('./lib/demo');
-const { launchBrowser, gotoSignedIn, signInAsGuest } = require('./lib/browser');
+const { ARTIFACTS } = require('./lib/demo');
+const { gotoSignedIn } = require('./lib/browser');
 const { waitFor } = require('./lib/processes');
+const { openSession } = require('./lib/session');
+const { assertNoErrorsOfOurs } = require('./lib/consoleCheck');
 
 const SCREENSHOTS = path.join(ARTIFACTS, 'screenshots');
 const SCANS_TIMEOUT_MS = 5 * 60_000;
 
+let session;
 let demo;
 let browser;
 let page;
-
-/** Serves GitHub web pages from the simulator, so evidence links land on a real page. */
-async function routeGithubToSimulator(context, simulatorUrl) {
-  await context.route('https://github.com/**', async route => {
-    const url = new URL(route.request().url());
-    const response = await fetch(`${simulatorUrl}${url.pathname}${url.search}`);
-    await route.fulfill({
-      status: response.status,
-      contentType: response.headers.get('content-type') ?? 'text/html',
-      body: Buffer.from(await response.arrayBuffer()),
-    });
-  });
-}
 
 async function openOrgPage(search = '') {
   await gotoSignedIn(
@@ -51,16 +41,12 @@ async function serviceRows() {
 
 before(async () => {
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
-  demo = await startDemo({ logPrefix: 'e2e-demo' });
-  browser = await launchBrowser();
-  await routeGithubToSimulator(browser.context, demo.simulatorUrl);
-  page = browser.context.pages()[0] ?? (await browser.context.newPage());
-  await signInAsGuest(page, demo.appUrl);
+  session = await openSession({ logPrefix: 'e2e-demo' });
+  ({ demo, browser, page } = session);
 });
 
 after(async () => {
-  await browser?.close();
-  await demo?.stop();
+  await session?.close();
 });
 
 test('the org scorecard shows scanned services and headline figures', async () => {
@@ -204,21 +190,6 @@ test('a rule documentation link lands on the rule', async () => {
   await page.locator(`section[id="${ruleId}"]`).waitFor();
 });
 
-/** Console errors raised in our code: its source paths appear in the message or stack. */
-function isOurs(text) {
-  return /go-build-policy\/src|plugin-go-build-policy|GoBuildPolicy/.test(text);
-}
-
 test('our pages log no console errors and every API call succeeds', () => {
-  // Everything is kept for reading; dev-build warnings from Backstage and MUI internals
-  // (findDOMNode, list keys in ExtensionBoundary) are not ours to fix.
-  fs.writeFileSync(
-    path.join(ARTIFACTS, 'console-errors.txt'),
-    [...browser.consoleErrors, ...browser.failedRequests].join('\n\n'),
-  );
-  assert.deepEqual(browser.consoleErrors.filter(isOurs), []);
-  assert.deepEqual(
-    browser.failedRequests.filter(r => r.includes('/api/go-build-policy/')),
-    [],
-  );
+  assertNoErrorsOfOurs(browser, 'console-errors');
 });

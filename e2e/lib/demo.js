@@ -38,6 +38,9 @@ goBuildPolicy:
     frequency: { minutes: 0, seconds: 15 }
     timeout: { minutes: 10 }
     initialDelay: { seconds: 1 }
+  # The triage tests open fix pull requests against the simulator, whatever the demo says.
+  pullRequests:
+    enabled: true
 ${extraYaml}`;
 }
 
@@ -113,10 +116,16 @@ async function startDemo(options = {}) {
       },
     );
     processes.push(backend);
+    // The CLI through Node itself: `yarn` is on PATH only inside `yarn run` scripts.
     const app = startProcess(
       'app',
-      'yarn',
-      ['backstage-cli', 'package', 'start', ...configArgs],
+      process.execPath,
+      [
+        require.resolve('@backstage/cli/bin/backstage-cli'),
+        'package',
+        'start',
+        ...configArgs,
+      ],
       {
         cwd: path.join(ROOT, 'packages/app'),
         env: { BROWSER: 'none', CI: 'true' },

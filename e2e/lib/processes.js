@@ -31,12 +31,18 @@ function startProcess(name, command, args, { cwd, env, logFile }) {
     detached: true,
   });
   let exited = false;
-  const exit = new Promise(resolve =>
+  const exit = new Promise(resolve => {
     child.on('exit', code => {
       exited = true;
       resolve(code);
-    }),
-  );
+    });
+    // A command that cannot start (not on PATH) never exits: say so in its log instead.
+    child.on('error', error => {
+      fs.appendFileSync(logFile, `${name} could not start: ${error.message}\n`);
+      exited = true;
+      resolve(null);
+    });
+  });
   return {
     name,
     logFile,
