@@ -13,7 +13,7 @@ describe('formatRelative', () => {
   });
 
   it('says now within the minute, and passes bad input through', () => {
-    expect(formatRelative('2026-11-28T12:00:20.000Z', NOW)).toBe('now');
+    expect(formatRelative('2026-11-28T12:00:20.000Z', NOW)).toBe('just now');
     expect(formatRelative('not a date', NOW)).toBe('not a date');
     expect(formatRelative(undefined, NOW)).toBe('—');
   });

@@ -10,7 +10,7 @@ const UNITS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
 const formatter = new Intl.RelativeTimeFormat('en', { numeric: 'always' });
 
 /**
- * "in 3 days", "2 weeks ago", "now": the largest unit that fits, rounded down, so a
+ * "in 3 days", "2 weeks ago", "just now": the largest unit that fits, rounded down, so a
  * waiver expiring in 13.9 days reads "in 13 days" rather than overstating the time left.
  */
 export function formatRelative(
@@ -25,7 +25,7 @@ export function formatRelative(
     const amount = Math.trunc(delta / size);
     if (amount !== 0) return formatter.format(amount, unit);
   }
-  return 'now';
+  return 'just now';
 }
 
 /** Whole days from now until the time (negative when past). */

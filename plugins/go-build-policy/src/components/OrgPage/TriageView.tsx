@@ -35,7 +35,12 @@ const WAIVER_STATE_TEXT: Record<TriageWaiverState, string> = {
 
 const useStyles = makeStyles(theme => ({
   noWrap: { whiteSpace: 'nowrap' },
-  chips: { display: 'flex', flexWrap: 'wrap', gap: theme.spacing(0.5) },
+  chips: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: theme.spacing(0.5),
+    minWidth: theme.spacing(30),
+  },
 }));
 
 function Score(props: { row: TriageRow }) {
@@ -87,7 +92,9 @@ function TriageTableRow(props: { row: TriageRow }) {
           ))}
         </div>
       </TableCell>
-      <TableCell>{WAIVER_STATE_TEXT[row.waiverState]}</TableCell>
+      <TableCell className={classes.noWrap}>
+        {WAIVER_STATE_TEXT[row.waiverState]}
+      </TableCell>
     </TableRow>
   );
 }
