@@ -82,6 +82,12 @@ export const goBuildPolicyPlugin = createBackendPlugin({
           extraRules: () => extraRules,
           notifier,
         });
+        const fixes = await createFixPullRequests({
+          ...deps,
+          pluginConfig,
+          clients: scanning.clients,
+          extraRules: () => extraRules,
+        });
         const webhookHandler = pluginConfig.webhookSecret
           ? createGithubWebhookHandler({
               secret: pluginConfig.webhookSecret,
@@ -92,6 +98,7 @@ export const goBuildPolicyPlugin = createBackendPlugin({
               deliveries: new WebhookDeliveries(
                 await deps.database.getClient(),
               ),
+              pullRequests: fixes.opener ? fixes.store : undefined,
               logger: deps.logger,
             })
           : undefined;
@@ -102,12 +109,6 @@ export const goBuildPolicyPlugin = createBackendPlugin({
               ? [{ ...rule.metadata, fixable: Boolean(rule.fix) }]
               : [],
           );
-        const fixes = await createFixPullRequests({
-          ...deps,
-          pluginConfig,
-          clients: scanning.clients,
-          extraRules: () => extraRules,
-        });
         if (fixes.opener) {
           registerFixActions({
             actionsRegistry: deps.actionsRegistry,

@@ -3,6 +3,11 @@ import express, { NextFunction, Request, Response } from 'express';
 import type { ScanRequester } from '../scheduling/ScanRequester';
 import { verifyGithubSignature } from './verifySignature';
 import type { WebhookDeliveries } from './WebhookDeliveries';
+import type { PullRequestStore } from '../database/PullRequestStore';
+import {
+  applyPullRequestStateChange,
+  pullRequestStateChange,
+} from './pullRequestEvent';
 
 /** Path of the webhook under the plugin's base URL (the auth policy allows it unauthenticated). */
 export const GITHUB_WEBHOOK_PATH = '/webhooks/github';
@@ -18,6 +23,8 @@ export interface GithubWebhookHandlerOptions {
     name: string,
   ) => Promise<string[]>;
   isGithubHost: (host: string) => boolean;
+  /** Recorded fix pull requests: `pull_request` events keep their state current. */
+  pullRequests?: Pick<PullRequestStore, 'setState'>;
   /** Delivery ids handled recently: a redelivered push queues nothing twice. */
   deliveries: Pick<WebhookDeliveries, 'claim' | 'release'>;
   logger: LoggerService;
@@ -111,9 +118,10 @@ async function handle(
   }
   const event = req.header('x-github-event');
   if (event === 'ping') return { status: 200, body: { ok: true } };
+  if (event === 'pull_request') return handlePullRequest(options, raw);
   if (event !== 'push')
     return ignored(`event ${event ?? '(none)'} is not handled`);
-  const push = parsePush(raw);
+  const push = parsePayload<PushEvent>(raw, 'push');
   if (!push.ok) return error(400, 'InputError', push.message);
   const deliveryId = req.header('x-github-delivery')?.trim() || undefined;
   if (deliveryId && deliveryId.length > MAX_DELIVERY_ID_LENGTH) {
@@ -122,20 +130,38 @@ async function handle(
   return handlePush(options, push.event, deliveryId);
 }
 
-function parsePush(
+async function handlePullRequest(
+  options: GithubWebhookHandlerOptions,
   raw: Buffer,
-): { ok: true; event: PushEvent } | { ok: false; message: string } {
-  if (raw.length === 0) return { ok: false, message: 'The push has no body' };
+): Promise<WebhookAnswer> {
+  if (!options.pullRequests) return ignored('fix pull requests are off');
+  const parsed = parsePayload<object>(raw, 'pull_request');
+  if (!parsed.ok) return error(400, 'InputError', parsed.message);
+  const change = pullRequestStateChange(parsed.event);
+  if (change.kind === 'invalid')
+    return error(400, 'InputError', change.message);
+  if (change.kind === 'ignored') return ignored(change.reason);
+  await applyPullRequestStateChange(options.pullRequests, change);
+  return { status: 200, body: { pullRequest: change } };
+}
+
+/** The signed body as a JSON object; `what` names the event in messages. */
+function parsePayload<T extends object>(
+  raw: Buffer,
+  what: string,
+): { ok: true; event: T } | { ok: false; message: string } {
+  if (raw.length === 0)
+    return { ok: false, message: `The ${what} has no body` };
   let parsed: unknown;
   try {
     parsed = JSON.parse(raw.toString('utf8'));
   } catch {
-    return { ok: false, message: 'The push payload is not JSON' };
+    return { ok: false, message: `The ${what} payload is not JSON` };
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-    return { ok: false, message: 'The push payload is not a JSON object' };
+    return { ok: false, message: `The ${what} payload is not a JSON object` };
   }
-  return { ok: true, event: parsed as PushEvent };
+  return { ok: true, event: parsed as T };
 }
 
 async function handlePush(

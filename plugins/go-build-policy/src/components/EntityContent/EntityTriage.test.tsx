@@ -298,25 +298,46 @@ describe('entity tab triage', () => {
     );
   });
 
-  it('links the pull request already opened instead of offering another', async () => {
+  it('links the open pull request instead of offering another', async () => {
     renderTab(
       createFakeApi({
         getEntityResult: async () =>
           withTriage(scoredResult(), {
             fix: dockerFix,
-            pullRequest: pullRequest({ number: 7, state: 'merged' }),
+            pullRequest: pullRequest({ number: 7, state: 'open' }),
           }),
       }),
     );
     const finding = await failingFinding();
     expect(
       await within(finding).findByRole('link', {
-        name: /^Pull request #7 \(merged\)/,
+        name: /^Pull request #7 \(open\)/,
       }),
     ).toBeInTheDocument();
     expect(
-      within(finding).queryByRole('button', { name: 'Open pull request' }),
+      within(finding).queryByRole('button', { name: /pull request/i }),
     ).not.toBeInTheDocument();
+  });
+
+  it('offers a new pull request next to a closed one while the rule still fails', async () => {
+    renderTab(
+      createFakeApi({
+        getEntityResult: async () =>
+          withTriage(scoredResult(), {
+            fix: dockerFix,
+            pullRequest: pullRequest({ number: 7, state: 'closed' }),
+          }),
+      }),
+    );
+    const finding = await failingFinding();
+    expect(
+      await within(finding).findByRole('link', {
+        name: /^Pull request #7 \(closed\)/,
+      }),
+    ).toBeInTheDocument();
+    expect(
+      within(finding).getByRole('button', { name: 'Open a new pull request' }),
+    ).toBeInTheDocument();
   });
 
   it("shows the server's refusal to open a pull request", async () => {

@@ -18,8 +18,9 @@ function PullRequestLink(props: { pullRequest: FixPullRequest }) {
 }
 
 /**
- * The fix's pull request: a link to the one already opened, or a button that opens one
- * (offered only when the installation allows pull requests and the user may open them).
+ * The fix's pull request: a link to the open one, or a button that opens one (offered
+ * only when the installation allows pull requests and the user may open them), next to
+ * the link of an earlier one that was closed or merged.
  */
 export function PullRequestAction(props: {
   entityRef: string;
@@ -33,8 +34,12 @@ export function PullRequestAction(props: {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
   const pullRequest = opened ?? props.existing;
-  if (pullRequest) return <PullRequestLink pullRequest={pullRequest} />;
-  if (!props.canOpen) return null;
+  // An open pull request is the answer; a closed or merged one (the rule still fails)
+  // stays linked while a new one may be opened.
+  if (pullRequest?.state === 'open')
+    return <PullRequestLink pullRequest={pullRequest} />;
+  if (!props.canOpen)
+    return pullRequest ? <PullRequestLink pullRequest={pullRequest} /> : null;
 
   const open = async () => {
     setBusy(true);
@@ -51,6 +56,7 @@ export function PullRequestAction(props: {
 
   return (
     <>
+      {pullRequest && <PullRequestLink pullRequest={pullRequest} />}
       <Button
         size="small"
         variant="outlined"
@@ -59,7 +65,9 @@ export function PullRequestAction(props: {
         disabled={busy}
         onClick={open}
       >
-        {busy ? 'Opening pull request…' : 'Open pull request'}
+        {busy && 'Opening pull request…'}
+        {!busy &&
+          (pullRequest ? 'Open a new pull request' : 'Open pull request')}
       </Button>
       {error && (
         <Typography variant="body2" color="error" role="alert">
