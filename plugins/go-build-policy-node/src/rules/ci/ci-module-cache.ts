@@ -1,6 +1,7 @@
 import { outcome, PolicyRule } from '../../engine/Rule';
 import { allModulesVendored } from './ciSupport';
 import { evaluateRestores } from './restoresCache';
+import { fixModuleCache } from './fixes/ci-module-cache.fix';
 
 /** POLICY.md `ci-module-cache`: push and pull-request Go jobs restore GOMODCACHE. */
 export const ciModuleCacheRule: PolicyRule = {
@@ -14,4 +15,5 @@ export const ciModuleCacheRule: PolicyRule = {
     }
     return evaluateRestores(ctx, 'module');
   },
+  fix: fixModuleCache,
 };

@@ -11,6 +11,7 @@ import {
   notApplicableUnlessBroken,
 } from './ciSupport';
 import { setupGoYaml, yamlBlock } from './snippets';
+import { fixNoDoubleCache } from './fixes/ci-no-double-cache.fix';
 
 /** Which Go caches a cache step restores in one combination. */
 function restoredAt(cache: CacheUse, i: number): Array<'module' | 'build'> {
@@ -129,4 +130,5 @@ function evaluate(ctx: RuleContext): RuleOutcome {
 export const ciNoDoubleCacheRule: PolicyRule = {
   id: 'ci-no-double-cache',
   evaluate,
+  fix: fixNoDoubleCache,
 };

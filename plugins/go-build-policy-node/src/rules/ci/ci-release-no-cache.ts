@@ -10,6 +10,7 @@ import {
   notApplicableUnlessBroken,
 } from './ciSupport';
 import { setupGoYaml, yamlBlock } from './snippets';
+import { fixReleaseNoCache } from './fixes/ci-release-no-cache.fix';
 
 /** Go caches a job restores (or may restore), setup-go and actions/cache alike. */
 /** Events the job publishes on, when that is told by its triggers (release, tag pushes). */
@@ -128,4 +129,5 @@ function evaluate(ctx: RuleContext): RuleOutcome {
 export const ciReleaseNoCacheRule: PolicyRule = {
   id: 'ci-release-no-cache',
   evaluate,
+  fix: fixReleaseNoCache,
 };

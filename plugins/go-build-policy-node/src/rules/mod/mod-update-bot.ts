@@ -7,6 +7,7 @@ import {
   GoModule,
   RenovateConfig,
 } from '../../model/go';
+import { fixUpdateBot } from './fixes/mod-update-bot.fix';
 
 /** Dependabot's spelling of a module directory: `/` or `/services/api`. */
 function dependabotDir(module: GoModule): string {
@@ -193,4 +194,5 @@ function evaluate(go: GoModel): RuleOutcome {
 export const modUpdateBotRule: PolicyRule = {
   id: 'mod-update-bot',
   evaluate: ctx => evaluate(ctx.go),
+  fix: fixUpdateBot,
 };
