@@ -11,6 +11,7 @@ import {
   noSumDbSetting,
 } from './goFetchSettings';
 import { findPrivateRequirements, patternsInUse } from './privateRequirements';
+import { proposeConsistentFix } from './fixes/private-consistent.fix';
 import {
   code,
   goprivateSnippets,
@@ -181,4 +182,5 @@ function evaluate(ctx: RuleContext): RuleOutcome {
 export const privateConsistentRule: PolicyRule = {
   id: 'private-consistent',
   evaluate,
+  fix: proposeConsistentFix,
 };

@@ -18,6 +18,7 @@ import {
   PrivateRequirement,
 } from './privateRequirements';
 import { privateScope } from './privateScope';
+import { proposeGoprivateFix } from './fixes/private-goprivate.fix';
 import {
   code,
   describeSetting,
@@ -205,4 +206,5 @@ function evaluate(ctx: RuleContext): RuleOutcome {
 export const privateGoprivateRule: PolicyRule = {
   id: 'private-goprivate',
   evaluate,
+  fix: proposeGoprivateFix,
 };

@@ -10,6 +10,7 @@ import { GoSetting } from './goFetchSettings';
 import { findPrivateRequirements, patternsInUse } from './privateRequirements';
 import { code, describeSetting, listOf, uniqueLocations } from './remediation';
 import { writtenSettings } from './writtenSettings';
+import { proposeChecksumBypassFix } from './fixes/private-no-checksum-bypass.fix';
 
 /** Hosts of public modules: a glob covering one of them wholesale skips checksums for strangers' code. */
 const PUBLIC_HOSTS = [
@@ -227,4 +228,5 @@ function evaluate(ctx: RuleContext): RuleOutcome {
 export const privateNoChecksumBypassRule: PolicyRule = {
   id: 'private-no-checksum-bypass',
   evaluate,
+  fix: proposeChecksumBypassFix,
 };
