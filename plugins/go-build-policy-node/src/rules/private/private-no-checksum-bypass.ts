@@ -1,29 +1,13 @@
 import { FindingLocation } from '@go-build-policy/plugin-go-build-policy-common';
 import { outcome, PolicyRule, RuleOutcome } from '../../engine/Rule';
 import { RuleContext } from '../../engine/RuleContext';
-import {
-  globMatchesModule,
-  globsMatchingEverything,
-  splitModulePatterns,
-} from '../../model/go';
+import { globsMatchingEverything, splitModulePatterns } from '../../model/go';
 import { GoSetting } from './goFetchSettings';
+import { publicHostGlob } from './publicHosts';
 import { findPrivateRequirements, patternsInUse } from './privateRequirements';
 import { code, describeSetting, listOf, uniqueLocations } from './remediation';
 import { writtenSettings } from './writtenSettings';
 import { proposeChecksumBypassFix } from './fixes/private-no-checksum-bypass.fix';
-
-/** Hosts of public modules: a glob covering one of them wholesale skips checksums for strangers' code. */
-const PUBLIC_HOSTS = [
-  'github.com',
-  'gitlab.com',
-  'bitbucket.org',
-  'golang.org',
-  'google.golang.org',
-  'gopkg.in',
-  'go.uber.org',
-  'k8s.io',
-  'cloud.google.com',
-];
 
 interface Bypass {
   setting?: GoSetting;
@@ -31,12 +15,6 @@ interface Bypass {
   problem: string;
   fix: string;
   severity: 'fail' | 'warn';
-}
-
-function publicHostGlob(glob: string): string | undefined {
-  return PUBLIC_HOSTS.find(host =>
-    globMatchesModule(glob, `${host}/zz-unrelated-owner/zz-unrelated-repo`),
-  );
 }
 
 function insecureFlag(value: string): boolean {

@@ -8,26 +8,12 @@ import {
   globsMatchingEverything,
   splitModulePatterns,
 } from '../../../model/go';
-
-/** Hosts whose every module a glob may not exempt (as private-no-checksum-bypass lists them). */
-const PUBLIC_HOSTS = [
-  'github.com',
-  'gitlab.com',
-  'bitbucket.org',
-  'golang.org',
-  'google.golang.org',
-  'gopkg.in',
-  'go.uber.org',
-  'k8s.io',
-  'cloud.google.com',
-];
+import { publicHostGlob } from '../publicHosts';
 
 /** A glob that exempts every module, or every module of a public host. */
 export function isTooBroad(glob: string): boolean {
   if (globsMatchingEverything(glob).length) return true;
-  return PUBLIC_HOSTS.some(host =>
-    globMatchesModule(glob, `${host}/zz-unrelated-owner/zz-unrelated-repo`),
-  );
+  return publicHostGlob(glob) !== undefined;
 }
 
 /**
