@@ -186,6 +186,15 @@ export function effectiveState(row: EntityRow): EntityScanState {
   return (row.activity ?? row.state) as EntityScanState;
 }
 
+/** The repository columns of an entity row, when a scan has set them. */
+export function repositoryOfRow(
+  row: Pick<EntityRow, 'repo_host' | 'repo_owner' | 'repo_name'>,
+): { host: string; owner: string; name: string } | undefined {
+  return row.repo_host && row.repo_owner && row.repo_name
+    ? { host: row.repo_host, owner: row.repo_owner, name: row.repo_name }
+    : undefined;
+}
+
 export function repositoryRowFromEntity(row: EntityRow): RepositoryRow {
   return {
     entity: entityInfoFromRow(row),
@@ -193,10 +202,7 @@ export function repositoryRowFromEntity(row: EntityRow): RepositoryRow {
     stale: Boolean(row.stale),
     staleReason: row.stale ? row.failure_reason ?? undefined : undefined,
     failureReason: row.failure_reason ?? undefined,
-    repository:
-      row.repo_host && row.repo_owner && row.repo_name
-        ? { host: row.repo_host, owner: row.repo_owner, name: row.repo_name }
-        : undefined,
+    repository: repositoryOfRow(row),
     commitSha: row.commit_sha ?? undefined,
     score: row.score ?? undefined,
     rawScore: row.raw_score ?? undefined,

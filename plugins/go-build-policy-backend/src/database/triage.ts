@@ -12,7 +12,13 @@ import {
 } from './ScanStore';
 import { NONCOMPLIANT_LEVELS } from './failingSince';
 import { applyRepositoryFilter } from './filters';
-import { EntityRow, entityInfoFromRow, SEVERITY_RANK, TABLES } from './rows';
+import {
+  EntityRow,
+  entityInfoFromRow,
+  repositoryOfRow,
+  SEVERITY_RANK,
+  TABLES,
+} from './rows';
 import { WAIVERS_TABLE, WaiverRow, whereActive } from './waiverRows';
 
 const E = TABLES.entities;
@@ -164,10 +170,7 @@ function triageEntry(
   const scannedAt = toDate(row.scanned_at);
   return {
     entity: entityInfoFromRow(row),
-    repository:
-      row.repo_host && row.repo_owner && row.repo_name
-        ? { host: row.repo_host, owner: row.repo_owner, name: row.repo_name }
-        : undefined,
+    repository: repositoryOfRow(row),
     commitSha: row.commit_sha ?? undefined,
     score: row.score ?? undefined,
     rawScore: row.raw_score ?? undefined,

@@ -187,12 +187,7 @@ export class GithubHostClient {
         url: response.url,
       };
     } catch (e: any) {
-      const status: number | undefined =
-        typeof e?.status === 'number' ? e.status : undefined;
-      const headers: Headers = e?.response?.headers ?? {};
-      const reachedGithub = Boolean(e?.response);
-      meter.record(reachedGithub ? status : undefined);
-      if (reachedGithub) this.options.budget.observe(this.host, headers);
+      const { status, headers, reachedGithub } = this.observeError(e, meter);
       return failed(
         this.classify(status, reachedGithub, headers, e, authHeaders),
       );
@@ -241,13 +236,11 @@ export class GithubHostClient {
         etag: response.headers.etag,
       };
     } catch (e: any) {
-      const status: number | undefined =
-        typeof e?.status === 'number' ? e.status : undefined;
-      const responseHeaders: Headers = e?.response?.headers ?? {};
-      const reachedGithub = Boolean(e?.response);
-      meter.record(reachedGithub ? status : undefined);
-      if (reachedGithub)
-        this.options.budget.observe(this.host, responseHeaders);
+      const {
+        status,
+        headers: responseHeaders,
+        reachedGithub,
+      } = this.observeError(e, meter);
       if (status === 304 && cached) {
         return {
           ok: true,
@@ -268,6 +261,17 @@ export class GithubHostClient {
         headers: responseHeaders,
       };
     }
+  }
+
+  /** Counts a failed request and feeds GitHub's rate-limit headers, when it answered, to the budget. */
+  private observeError(e: any, meter: ScanCostMeter) {
+    const status: number | undefined =
+      typeof e?.status === 'number' ? e.status : undefined;
+    const headers: Headers = e?.response?.headers ?? {};
+    const reachedGithub = Boolean(e?.response);
+    meter.record(reachedGithub ? status : undefined);
+    if (reachedGithub) this.options.budget.observe(this.host, headers);
+    return { status, headers, reachedGithub };
   }
 
   private classify(

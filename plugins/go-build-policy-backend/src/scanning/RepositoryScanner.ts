@@ -162,6 +162,8 @@ export class RepositoryScanner {
     const result = scanSnapshot(read.snapshot, {
       settings: settings.data,
       extraRules: this.options.extraRules(),
+      // Verified patches for failing rules: shown on the entity tab, opened as pull requests.
+      fixes: true,
     });
     const finishedAt = new Date();
     const { scanId } = await store.recordScan({

@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { RuleContext } from '../engine/RuleContext';
 import { BUILT_IN_RULES } from '../engine/registry';
+import { verifiedProposal } from '../fixes/suggestFix';
 import { BenchRepository } from './generateSnapshots';
 
 export interface PhaseCost {
@@ -40,12 +41,18 @@ export function measureBreakdown(
     }
     for (const rule of BUILT_IN_RULES) {
       const started = performance.now();
+      let outcome;
       try {
-        rule.evaluate(context);
+        outcome = rule.evaluate(context);
       } catch {
         // As above.
       }
       add(`rule: ${rule.id}`, performance.now() - started);
+      if (!outcome || !rule.fix) continue;
+      // Proposing and verifying (a rescan of the patched snapshot by the rule).
+      const fixStarted = performance.now();
+      verifiedProposal(rule, context, outcome);
+      add(`fix: ${rule.id}`, performance.now() - fixStarted);
     }
   }
   return [...totals]

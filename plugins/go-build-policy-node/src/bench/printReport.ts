@@ -27,9 +27,20 @@ export function printReport(report: BenchmarkReport): string {
     ...Object.entries(report.environment).map(([k, v]) => `  ${k}: ${v}`),
     `  corpus: ${report.options.count} generated repositories (seed ${report.options.seed}), warm-up ${report.options.warmup}`,
     '',
-    'per-repository scan time (models + all rules + score)',
+    'per-repository scan time (models + all rules + score, as the CLI scans by default)',
     `  ${row('all', overall)}`,
     ...Object.entries(report.byArchetype).map(([a, s]) => `  ${row(a, s!)}`),
+    '',
+    `fix suggestions (on in the backend, --fixes in the CLI): median ${ms(
+      overall.median,
+    )} without, ${ms(
+      report.withFixes.median,
+    )} with (x${report.fixCost.medianRatio.toFixed(
+      2,
+    )}); mean x${report.fixCost.meanRatio.toFixed(
+      2,
+    )}; CPU time median x${report.fixCost.cpuMedianRatio.toFixed(2)}`,
+    `  ${row('with fixes', report.withFixes)}`,
     '',
     `throughput: ${report.throughputPerSecond.toFixed(
       0,
@@ -45,7 +56,7 @@ export function printReport(report: BenchmarkReport): string {
       .join('; ')}`,
     `rule or model exceptions caught by the engine: ${report.caughtExceptions}`,
     '',
-    'mean cost per repository (second pass; models built once and shared, as in a scan)',
+    'mean cost per repository (second pass; models built once and shared, as in a scan; `fix:` proposes and verifies)',
     ...report.breakdown
       .filter(p => p.meanMs >= 0.01)
       .slice(0, 12)

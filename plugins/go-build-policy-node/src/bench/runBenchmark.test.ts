@@ -43,8 +43,16 @@ describe('runBenchmark', () => {
     expect(report.targetMs).toBe(5);
     expect(report.environment.node).toBe(process.version);
     expect(report.breakdown.map(p => p.phase)).toContain('model: workflows');
+    expect(report.breakdown.map(p => p.phase)).toContain(
+      'fix: docker-cache-mounts',
+    );
+    expect(report.withFixes.count).toBe(8);
+    expect(report.fixCost.medianRatio).toBeCloseTo(
+      report.withFixes.median / report.overall.median,
+    );
     const text = printReport(report);
     expect(text).toContain('target (DESIGN.md)');
     expect(text).toContain(`node: ${process.version}`);
+    expect(text).toContain('fix suggestions (on in the backend, --fixes in the CLI): median');
   });
 });

@@ -34,7 +34,14 @@ export interface BenchmarkReport {
   }>;
   /** Findings where a rule or model threw and the engine caught it: should be 0. */
   caughtExceptions: number;
-  /** Mean cost per repository of each model and rule, most expensive first. */
+  /** The same scans with `fixes: true` (as the backend scans), timed beside the plain ones. */
+  withFixes: TimingSummary;
+  /**
+   * Cost of fix suggestions: scan time with fixes over scan time without, in wall time
+   * and in CPU time (steadier on a shared machine, where wall time includes waiting).
+   */
+  fixCost: { medianRatio: number; meanRatio: number; cpuMedianRatio: number };
+  /** Mean cost per repository of each model, rule and rule's fix, most expensive first. */
   breakdown: PhaseCost[];
   targetMs: number;
 }
@@ -54,14 +61,27 @@ function environment() {
   };
 }
 
-function timeScan(repository: BenchRepository): { ms: number; caught: number } {
+function cpuMs(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+}
+
+function timeScan(
+  repository: BenchRepository,
+  fixes = false,
+): { ms: number; cpu: number; caught: number } {
+  const cpuStarted = cpuMs();
   const started = performance.now();
-  const result = scanSnapshot(repository.snapshot, { settings: SETTINGS });
+  const result = scanSnapshot(repository.snapshot, {
+    settings: SETTINGS,
+    fixes,
+  });
   const ms = performance.now() - started;
+  const cpu = cpuMs() - cpuStarted;
   const caught = result.findings.filter(f =>
     f.message.startsWith(ENGINE_CAUGHT),
   ).length;
-  return { ms, caught };
+  return { ms, cpu, caught };
 }
 
 /** Scans a generated corpus once each (after a warm-up pass) and summarises the timings. */
@@ -75,12 +95,26 @@ export function runBenchmark(options: BenchmarkOptions): BenchmarkReport {
     timeScan(repository);
   }
   const times: number[] = [];
+  const timesWithFixes: number[] = [];
+  const cpuWith: number[] = [];
+  const cpuWithout: number[] = [];
   const perArchetype = new Map<Archetype, number[]>();
   const measured: Array<{ repository: BenchRepository; ms: number }> = [];
   let caughtExceptions = 0;
   const wallStart = performance.now();
-  for (const repository of corpus) {
-    const { ms, caught } = timeScan(repository);
+  for (const [index, repository] of corpus.entries()) {
+    // Both variants on each repository, in alternating order, so that load from other
+    // processes and the order itself weigh on both alike.
+    const fixesFirst = index % 2 === 1;
+    const withFixes = () => {
+      const timing = timeScan(repository, true);
+      timesWithFixes.push(timing.ms);
+      cpuWith.push(timing.cpu);
+    };
+    if (fixesFirst) withFixes();
+    const { ms, cpu, caught } = timeScan(repository);
+    cpuWithout.push(cpu);
+    if (!fixesFirst) withFixes();
     caughtExceptions += caught;
     times.push(ms);
     measured.push({ repository, ms });
@@ -88,7 +122,15 @@ export function runBenchmark(options: BenchmarkOptions): BenchmarkReport {
     list.push(ms);
     perArchetype.set(repository.archetype, list);
   }
-  const wallMs = performance.now() - wallStart;
+  // Both variants ran inside the wall time: count the plain scans' share of it.
+  const wallMs =
+    ((performance.now() - wallStart) * times.reduce((a, b) => a + b, 0)) /
+    Math.max(
+      1e-9,
+      [...times, ...timesWithFixes].reduce((a, b) => a + b, 0),
+    );
+  const overall = summarize(times);
+  const withFixes = summarize(timesWithFixes);
   const byArchetype: BenchmarkReport['byArchetype'] = {};
   for (const [archetype, list] of perArchetype)
     byArchetype[archetype] = summarize(list);
@@ -104,7 +146,15 @@ export function runBenchmark(options: BenchmarkOptions): BenchmarkReport {
   return {
     environment: environment(),
     options,
-    overall: summarize(times),
+    overall,
+    withFixes,
+    fixCost: {
+      medianRatio: withFixes.median / Math.max(overall.median, 1e-9),
+      meanRatio: withFixes.mean / Math.max(overall.mean, 1e-9),
+      cpuMedianRatio:
+        summarize(cpuWith).median /
+        Math.max(summarize(cpuWithout).median, 1e-9),
+    },
     throughputPerSecond: (corpus.length / wallMs) * 1000,
     byArchetype,
     slowest,

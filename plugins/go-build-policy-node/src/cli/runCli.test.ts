@@ -47,6 +47,23 @@ describe('runCli', () => {
     ]);
   });
 
+  it('computes fix suggestions only with --fixes, in json and in the table', () => {
+    const plain = JSON.parse(run(['scan', repo, '--format', 'json']).stdout);
+    expect(scanSnapshot.mock.calls[0][1]?.fixes).toBe(false);
+    expect(plain.findings.some((f: { fix?: unknown }) => f.fix)).toBe(false);
+
+    const withFixes = JSON.parse(
+      run(['scan', repo, '--format', 'json', '--fixes']).stdout,
+    );
+    const fixed = withFixes.findings.filter((f: { fix?: unknown }) => f.fix);
+    expect(fixed.length).toBeGreaterThan(0);
+    expect(fixed[0].fix.files[0].diff).toMatch(/^--- (a\/|\/dev\/null)/);
+
+    const table = run(['scan', repo, '--fixes']).stdout;
+    expect(table).toContain(`Suggested fix: ${fixed[0].fix.title}`);
+    expect(run(['scan', repo]).stdout).not.toContain('Suggested fix:');
+  });
+
   it('scans the files of the directory', () => {
     run(['scan', repo, '--format', 'json']);
     const snapshot = scanSnapshot.mock.calls[0][0];

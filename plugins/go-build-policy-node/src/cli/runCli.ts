@@ -33,6 +33,7 @@ interface ScanFlags {
   failUnder?: number;
   privateModules?: string;
   config?: string;
+  fixes?: boolean;
 }
 
 function parseScore(value: string): number {
@@ -86,7 +87,7 @@ function scanCommand(directory: string, flags: ScanFlags, io: CliIo): number {
     io.stderr(`go-build-policy: ${read.reason}\n`);
     return EXIT_USAGE;
   }
-  const options = { settings };
+  const options = { settings, fixes: flags.fixes ?? false };
   const result = scanSnapshot(read.snapshot, options);
   const rules = activeRules(options).map(r => r.metadata);
   if (flags.format === 'json') {
@@ -101,7 +102,14 @@ function scanCommand(directory: string, flags: ScanFlags, io: CliIo): number {
       }),
     );
   } else {
-    io.stdout(formatTable({ result, rules, colour: io.colour }));
+    io.stdout(
+      formatTable({
+        result,
+        rules,
+        colour: io.colour,
+        diffs: flags.fixes ?? false,
+      }),
+    );
   }
   if (flags.failUnder !== undefined && result.score < flags.failUnder) {
     io.stderr(
@@ -141,6 +149,10 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
     .option(
       '--config <file>',
       'YAML or JSON policy settings (rules, privateModules)',
+    )
+    .option(
+      '--fixes',
+      'suggest verified patches for failing rules (unified diffs: a "fix" on json findings, printed under the rule in the table)',
     )
     .exitOverride()
     .action((directory: string, flags: ScanFlags) => {

@@ -10,6 +10,17 @@ export interface ResolvedPolicySettings {
 }
 
 /**
+ * Models a context may take over instead of building them: those of a scan's context,
+ * for a context over an edited snapshot whose edits leave their input files alone (see
+ * fixes/patchedContext.ts).
+ */
+export interface InheritedModels {
+  go?: GoModel;
+  workflows?: WorkflowModel;
+  docker?: DockerModel;
+}
+
+/**
  * What a rule sees: the snapshot, the settings, and the parsed models of the repository.
  * Each model is built on first use and then shared by every rule of the scan, so each
  * file is parsed once per scan.
@@ -26,7 +37,12 @@ export class RuleContext {
   constructor(
     readonly snapshot: RepositorySnapshot,
     readonly settings: ResolvedPolicySettings,
-  ) {}
+    inherited: InheritedModels = {},
+  ) {
+    this.goModel = inherited.go;
+    this.workflowModel = inherited.workflows;
+    this.dockerModel = inherited.docker;
+  }
 
   /** go.mod, go.work, go.sum presence, vendoring, version files and update bots. */
   get go(): GoModel {

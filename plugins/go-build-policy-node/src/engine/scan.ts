@@ -13,6 +13,7 @@ import { RuleContext } from './RuleContext';
 import { BUILT_IN_RULES } from './registry';
 import { toSuggestion, verifiedProposal } from '../fixes/suggestFix';
 import { FixProposal } from '../fixes/types';
+import { PatchedContexts } from '../fixes/patchedContext';
 
 function isGoModPath(path: string): boolean {
   return path === 'go.mod' || path.endsWith('/go.mod');
@@ -24,7 +25,12 @@ export interface ScanOptions {
   extraRules?: readonly PolicyRule[];
   /** Rule ids waived for this repository (effective score counts them as passing). */
   waivedRuleIds?: Iterable<string>;
-  /** Attach verified fix suggestions to failing findings of fixable rules (default true). */
+  /**
+   * Attach verified fix suggestions to failing findings of fixable rules. Off by default:
+   * each suggestion is verified by evaluating its rule on the patched repository, which
+   * costs a few times a plain scan. The backend turns it on (it scans only changed
+   * heads); the CLI with `--fixes`.
+   */
   fixes?: boolean;
 }
 
@@ -98,6 +104,7 @@ export function scanSnapshot(
   options: ScanOptions = {},
 ): ScanResult {
   const context = contextOf(snapshot, options);
+  const patched = new PatchedContexts(context);
   const categories = new Map<string, RuleCategory>();
   const findings: Finding[] = activeRules(options).map(({ rule, metadata }) => {
     categories.set(rule.id, metadata.category);
@@ -113,8 +120,8 @@ export function scanSnapshot(
       remediation: result.remediation ?? metadata.remediation,
     };
     if (result.notes?.length) finding.notes = result.notes;
-    if (options.fixes !== false) {
-      const proposal = verifiedProposal(rule, context, result);
+    if (options.fixes) {
+      const proposal = verifiedProposal(rule, context, result, patched);
       if (proposal) finding.fix = toSuggestion(proposal);
     }
     return finding;

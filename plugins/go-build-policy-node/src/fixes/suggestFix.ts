@@ -1,7 +1,7 @@
 import { FixSuggestion } from '@go-build-policy/plugin-go-build-policy-common';
 import { PolicyRule, RuleOutcome } from '../engine/Rule';
 import { RuleContext } from '../engine/RuleContext';
-import { applyEdits } from './applyEdits';
+import { PatchedContexts, patchedContext } from './patchedContext';
 import { FixProposal } from './types';
 import { unifiedDiff } from './unifiedDiff';
 
@@ -13,12 +13,14 @@ export function wantsFix(outcome: RuleOutcome): boolean {
 /**
  * The rule's proposal for this outcome, kept only when it changes something and the
  * patched snapshot passes the rule: a fix that does not fix is worse than none. Never
- * throws (a bug in a fix must not lose the finding).
+ * throws (a bug in a fix must not lose the finding). A scan passes `patched` to share
+ * verification contexts between its rules.
  */
 export function verifiedProposal(
   rule: PolicyRule,
   context: RuleContext,
   outcome: RuleOutcome,
+  patched?: PatchedContexts,
 ): FixProposal | undefined {
   if (!rule.fix || !wantsFix(outcome)) return undefined;
   try {
@@ -26,11 +28,10 @@ export function verifiedProposal(
     if (!proposal) return undefined;
     const edits = proposal.edits.filter(edit => edit.before !== edit.after);
     if (!edits.length) return undefined;
-    const patched = new RuleContext(
-      applyEdits(context.snapshot, edits),
-      context.settings,
-    );
-    if (rule.evaluate(patched).status !== 'pass') return undefined;
+    const verification = patched
+      ? patched.of(edits)
+      : patchedContext(context, edits);
+    if (rule.evaluate(verification).status !== 'pass') return undefined;
     return { ...proposal, edits };
   } catch {
     return undefined;

@@ -11,11 +11,25 @@ const MAX_TABLE_CELLS = 4_000_000;
 
 type Op = { kind: ' ' | '-' | '+'; line: string };
 
+/**
+ * Marks a last line that has no line break: it differs from the same text with one (a
+ * fix that appends to such a file changes that line), and git prints a marker after it.
+ */
+const NO_EOL = '\u0000no-eol';
+const NO_EOL_MARKER = '\\ No newline at end of file';
+
 function splitLines(text: string): string[] {
   if (text === '') return [];
   const lines = text.split('\n');
   if (lines[lines.length - 1] === '') lines.pop();
+  else lines[lines.length - 1] += NO_EOL;
   return lines;
+}
+
+function printed(op: Op): string[] {
+  return op.line.endsWith(NO_EOL)
+    ? [`${op.kind}${op.line.slice(0, -NO_EOL.length)}`, NO_EOL_MARKER]
+    : [`${op.kind}${op.line}`];
 }
 
 function middleOps(a: string[], b: string[]): Op[] {
@@ -128,7 +142,7 @@ export function unifiedDiff(
     const newCount = slice.filter(op => op.kind !== '-').length;
     hunks.push(
       `@@ -${range(oldStart, oldCount)} +${range(newStart, newCount)} @@`,
-      ...slice.map(op => `${op.kind}${op.line}`),
+      ...slice.flatMap(printed),
     );
     index = end;
     start = end;

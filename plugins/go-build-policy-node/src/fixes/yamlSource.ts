@@ -29,7 +29,30 @@ export interface YamlSource {
   unit: number;
 }
 
+/**
+ * Recently parsed texts. A scan's fixes edit the same few workflows, each edit parses its
+ * input and checks its output, and the output of one edit is the input of the next: the
+ * cache turns most of those parses into lookups. Sources are never mutated (edits splice
+ * text), so sharing them is safe.
+ */
+const RECENT_LIMIT = 32;
+const recent = new Map<string, YamlSource | null>();
+
 export function loadYaml(text: string): YamlSource | undefined {
+  const cached = recent.get(text);
+  if (cached !== undefined) {
+    // Most recently used last, so the oldest entry is the one evicted.
+    recent.delete(text);
+    recent.set(text, cached);
+    return cached ?? undefined;
+  }
+  const source = parseYamlSource(text);
+  recent.set(text, source ?? null);
+  if (recent.size > RECENT_LIMIT) recent.delete(recent.keys().next().value!);
+  return source;
+}
+
+function parseYamlSource(text: string): YamlSource | undefined {
   const lines = new LineCounter();
   let doc: Document.Parsed;
   try {

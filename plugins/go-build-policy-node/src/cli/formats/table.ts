@@ -78,13 +78,43 @@ export interface TableInput {
   result: ScanResult;
   rules: readonly RuleMetadata[];
   colour: boolean;
+  /** Print each suggested fix's diff under its rule (`--fixes`). */
+  diffs?: boolean;
+}
+
+/** A fix's title and diffs, indented under its rule; added and removed lines coloured. */
+function fixLines(
+  fix: NonNullable<Finding['fix']>,
+  indent: string,
+  paint: ReturnType<typeof palette>,
+): string[] {
+  const lines = [`${indent}${paint.bold(`Suggested fix: ${fix.title}`)}`];
+  for (const file of fix.files) {
+    for (const line of file.diff.replace(/\n$/, '').split('\n')) {
+      let painted = line;
+      if (line.startsWith('+') && !line.startsWith('+++')) {
+        painted = paint.status.pass(line);
+      } else if (line.startsWith('-') && !line.startsWith('---')) {
+        painted = paint.status.fail(line);
+      } else if (line.startsWith('@@')) {
+        painted = paint.dim(line);
+      }
+      lines.push(`${indent}${painted}`);
+    }
+  }
+  return lines;
 }
 
 /**
  * A report for terminals and CI logs: the score and level, the category sub-scores, then
  * every rule grouped by category with its status, severity, message and first location.
  */
-export function formatTable({ result, rules, colour }: TableInput): string {
+export function formatTable({
+  result,
+  rules,
+  colour,
+  diffs = false,
+}: TableInput): string {
   const paint = palette(colour);
   const categoryOf = new Map(rules.map(r => [r.id, r.category]));
   const out: string[] = [];
@@ -126,6 +156,7 @@ export function formatTable({ result, rules, colour }: TableInput): string {
       if (applicable) for (const line of rest) out.push(`${indent}${line}`);
       const where = firstLocation(f);
       if (where && applicable) out.push(paint.dim(`${indent}${where}`));
+      if (diffs && f.fix) out.push(...fixLines(f.fix, indent, paint));
     }
   }
   return `${out.join('\n')}\n`;

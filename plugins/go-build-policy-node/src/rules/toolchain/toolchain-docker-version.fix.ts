@@ -67,6 +67,7 @@ function imageUses(file: DockerfileModel): ImageUse[] {
 function wantedTag(
   image: ImageReference,
   required: GoVersion,
+  target: GoVersion,
 ): string | 'pinned' | 'unfixable' {
   const pin = golangImagePin(image);
   if (pin.kind === 'digest' || pin.kind === 'unknown') return 'pinned';
@@ -79,8 +80,30 @@ function wantedTag(
     return 'pinned';
   if (image.digest) return 'unfixable';
   const variant = pin.variant ? `-${pin.variant}` : '';
-  return `${required.major}.${required.minor}${variant}`;
+  return `${target.major}.${target.minor}${variant}`;
 }
+
+/**
+ * The minor version to pin: go.mod's `toolchain` line when it names a newer Go than the
+ * `go` line (the Go the team builds with), else the `go` line. `go` is only a minimum: an
+ * image on `latest` built with a newer Go, and pinning it to an old minimum would be a
+ * silent downgrade.
+ */
+function targetVersion(
+  required: GoVersion,
+  toolchain: string | undefined,
+): GoVersion {
+  const named = toolchain
+    ? parseGoVersion(toolchain.replace(/^go/, ''))
+    : undefined;
+  if (!named) return required;
+  const newer =
+    named.major > required.major ||
+    (named.major === required.major && named.minor > required.minor);
+  return newer ? named : required;
+}
+
+const FLOATING_TAG = /^(?:latest|alpine[\d.]*|bookworm|bullseye|trixie)?$/;
 
 const escapeRegExp = (text: string) =>
   text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -160,15 +183,18 @@ export function proposeDockerGoVersion(
 ): FixProposal | undefined {
   const edits: FileEdit[] = [];
   const changes: string[] = [];
+  let floating = false;
   for (const file of dockerInputs(ctx).files.filter(f => f.buildsGo)) {
-    const goLine = moduleOfDockerfile(ctx, file)?.file.go?.value;
+    const module = moduleOfDockerfile(ctx, file)?.file;
+    const goLine = module?.go?.value;
     const required = goLine ? parseGoVersion(goLine) : undefined;
     if (!required) continue;
+    const target = targetVersion(required, module?.toolchain?.value);
     const source = ctx.snapshot.file(file.path);
     if (source?.kind !== 'text') return undefined;
     const lineEdits = new Map<number, LineEdit>();
     for (const use of imageUses(file)) {
-      const tag = wantedTag(use.image, required);
+      const tag = wantedTag(use.image, required, target);
       if (tag === 'pinned') continue;
       if (tag === 'unfixable') return undefined;
       const edit = use.written.includes('$')
@@ -192,6 +218,7 @@ export function proposeDockerGoVersion(
           use.image.tag ?? 'latest'
         }\` → \`golang:${tag}\``,
       );
+      if (FLOATING_TAG.test(use.image.tag ?? '')) floating = true;
     }
     if (!lineEdits.size) continue;
     edits.push({
@@ -204,9 +231,15 @@ export function proposeDockerGoVersion(
   return {
     title: 'Pin the golang build images to the Go version go.mod requires',
     description: [
-      "Pins the golang images of the Go builds to go.mod's minor version. A minor tag follows that minor's patch releases; golang images set `GOTOOLCHAIN=local`, so an older image fails the build instead of fetching a newer toolchain, and `latest` changes Go under the build without a commit:",
+      "Pins the golang images of the Go builds to go.mod's minor version (its `toolchain` line when that names a newer Go than its `go` line). A minor tag follows that minor's patch releases; golang images set `GOTOOLCHAIN=local`, so an older image fails the build instead of fetching a newer toolchain, and `latest` changes Go under the build without a commit:",
       '',
       ...[...new Set(changes)],
+      ...(floating
+        ? [
+            '',
+            "A floating tag built with the newest Go release, and go.mod's `go` line is only the oldest Go the module accepts: if that is well behind the current release, raise the `go` line (or pin a newer image) rather than build with an old, unsupported Go.",
+          ]
+        : []),
     ].join('\n'),
     edits,
   };

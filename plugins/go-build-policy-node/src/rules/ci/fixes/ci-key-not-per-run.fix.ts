@@ -8,7 +8,7 @@ import { blamedGroups, describeNewKeys, rewriteKeys } from './ci-key-rewrite';
 /**
  * `ci-key-not-per-run`: module-cache keys holding `github.sha`, a run id or a timestamp
  * get a key that changes only with go.sum (and the platform and Go version where they
- * matter); restore-keys fall back to the same stable prefix.
+ * matter); existing restore-keys fall back to the same stable prefix.
  */
 export function fixKeyNotPerRun(
   ctx: RuleContext,
@@ -28,15 +28,19 @@ export function fixKeyNotPerRun(
   const perRun = [
     ...new Set(groups.flatMap(g => g.flatMap(k => keyTiming(k.key).perRun))),
   ];
+  // rewriteKeys rewrites restore-keys only where the step had them.
+  const fallsBack = groups.some(group =>
+    group.some(k => k.cache.step.with.some(i => i.name === 'restore-keys')),
+  );
   return {
     title: 'Stop keying the Go module cache per run',
     description: `The module-cache key contains ${perRun
       .map(p => `\`${p}\``)
       .join(
         ', ',
-      )}, which changes on every run: each run misses its cache and saves a new entry that no later run restores. The key now changes only when go.sum (or the platform or Go version) does, and restore-keys fall back to the same stable prefix. ${describeNewKeys(
-      rewritten.keys,
-    )}`,
+      )}, which changes on every run: each run misses its cache and saves a new entry that no later run restores. The key now changes only when go.sum (or the platform or Go version) does${
+      fallsBack ? ', and restore-keys fall back to the same stable prefix' : ''
+    }. ${describeNewKeys(rewritten.keys)}`,
     edits: rewritten.edits,
   };
 }

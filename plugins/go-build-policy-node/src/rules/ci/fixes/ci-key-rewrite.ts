@@ -123,6 +123,9 @@ function stepText(ctx: RuleContext, path: string): string | undefined {
   return file?.kind === 'text' ? file.text : undefined;
 }
 
+/** The most step changes one proposal makes. */
+export const MAX_STEP_CHANGES = 40;
+
 /** A change to the step starting at `line` of `path` (a text edit of the whole file). */
 export interface StepChange {
   path: string;
@@ -140,6 +143,9 @@ export function applyStepChanges(
   ctx: RuleContext,
   changes: StepChange[],
 ): FileEdit[] | undefined {
+  // Each change re-parses its file: a patch of hundreds of steps would cost seconds on a
+  // generated workflow, and no reviewer reads it as one pull request.
+  if (changes.length > MAX_STEP_CHANGES) return undefined;
   const byPath = new Map<string, Map<string, StepChange>>();
   for (const change of changes) {
     const forPath = byPath.get(change.path) ?? new Map();

@@ -30,9 +30,14 @@ export function lineEnding(text: string): '\n' | '\r\n' {
   return first > 0 && text[first - 1] === '\r' ? '\r\n' : '\n';
 }
 
+// Fixes read many lines of the same text in a row: the last split is kept.
+let lastSplit: { text: string; lines: SourceLine[] } | undefined;
+
 /** The content of line `line` (without its terminator), or undefined past the end. */
 export function lineAt(text: string, line: number): string | undefined {
-  return splitSourceLines(text)[line - 1]?.content;
+  if (lastSplit?.text !== text)
+    lastSplit = { text, lines: splitSourceLines(text) };
+  return lastSplit.lines[line - 1]?.content;
 }
 
 /** Leading whitespace of a line. */
@@ -65,8 +70,17 @@ export function replaceLines(
   replacement: readonly string[],
 ): string {
   const lines = splitSourceLines(text);
+  replaceIn(lines, lineEnding(text), range, replacement);
+  return join(lines);
+}
+
+function replaceIn(
+  lines: SourceLine[],
+  eol: string,
+  range: { startLine: number; endLine: number },
+  replacement: readonly string[],
+): void {
   checkRange(lines.length, range.startLine, range.endLine);
-  const eol = lineEnding(text);
   const lastEol = lines[range.endLine - 1].eol;
   const added = replacement.map((content, i) => ({
     content,
@@ -81,7 +95,6 @@ export function replaceLines(
     range.endLine - range.startLine + 1,
     ...added,
   );
-  return join(lines);
 }
 
 /**
@@ -94,15 +107,23 @@ export function insertLinesBefore(
   inserted: readonly string[],
 ): string {
   const lines = splitSourceLines(text);
+  insertIn(lines, lineEnding(text), line, inserted);
+  return join(lines);
+}
+
+function insertIn(
+  lines: SourceLine[],
+  eol: string,
+  line: number,
+  inserted: readonly string[],
+): void {
   checkRange(lines.length, line, line);
-  const eol = lineEnding(text);
   const indent = indentationOf(lines[line - 1].content);
   lines.splice(
     line - 1,
     0,
     ...inserted.map(content => ({ content: indent + content, eol })),
   );
-  return join(lines);
 }
 
 /** Appends lines at the end, adding a terminator to an unterminated last line first. */
@@ -126,7 +147,9 @@ const INSTRUCTION_START = /^([ \t]*)([A-Za-z]+)([ \t]+|$)/;
  *         go build .
  *
  * Only the first line changes, so continuations, comments inside the instruction and
- * heredoc bodies below it are untouched. `escape` is the file's escape character.
+ * heredoc bodies below it are untouched (BuildKit looks for a heredoc marker in the whole
+ * continued instruction, so `<<EOF` may move to a continuation line). `escape` is the
+ * file's escape character.
  */
 export function addInstructionFlags(
   text: string,
@@ -134,8 +157,20 @@ export function addInstructionFlags(
   flags: readonly string[],
   escape = '\\',
 ): string {
-  if (!flags.length) return text;
-  const content = lineAt(text, line);
+  const lines = splitSourceLines(text);
+  flagsIn(lines, lineEnding(text), line, flags, escape);
+  return join(lines);
+}
+
+function flagsIn(
+  lines: SourceLine[],
+  eol: string,
+  line: number,
+  flags: readonly string[],
+  escape: string,
+): void {
+  if (!flags.length) return;
+  const content = lines[line - 1]?.content;
   const match = content === undefined ? null : INSTRUCTION_START.exec(content);
   if (!content || !match) {
     throw new Error(`Line ${line} does not start an instruction`);
@@ -148,15 +183,17 @@ export function addInstructionFlags(
     `${indent}${keyword} ${first}`,
     ...others.map(flag => `${continuation}${flag}`),
   ];
+  const range = { startLine: line, endLine: line };
   // `RUN \` already continues: the last flag line takes over its escape.
   if (rest.trim() === escape || rest.trim() === '') {
     flagLines[flagLines.length - 1] += rest.trim() ? ` ${escape}` : '';
-    return replaceLines(text, { startLine: line, endLine: line }, [
+    replaceIn(lines, eol, range, [
       ...flagLines.slice(0, -1).map(l => `${l} ${escape}`),
       flagLines[flagLines.length - 1],
     ]);
+    return;
   }
-  return replaceLines(text, { startLine: line, endLine: line }, [
+  replaceIn(lines, eol, range, [
     ...flagLines.map(l => `${l} ${escape}`),
     `${continuation}${rest}`,
   ]);
@@ -181,6 +218,7 @@ export function applyLineEdits(
   edits: readonly LineEdit[],
   escape = '\\',
 ): string {
+  if (!edits.length) return text;
   const ordered = [...edits].sort((a, b) => {
     const byLine = startOf(b) - startOf(a);
     if (byLine) return byLine;
@@ -190,15 +228,17 @@ export function applyLineEdits(
       (b.kind === 'insert-before' ? 1 : 0)
     );
   });
-  let result = text;
+  // One split and one join for the whole batch: a Dockerfile with thousands of RUNs
+  // would otherwise be split again for each of them.
+  const lines = splitSourceLines(text);
+  const eol = lineEnding(text);
   for (const edit of ordered) {
     if (edit.kind === 'insert-before')
-      result = insertLinesBefore(result, edit.line, edit.lines);
-    else if (edit.kind === 'replace')
-      result = replaceLines(result, edit, edit.lines);
-    else result = addInstructionFlags(result, edit.line, edit.flags, escape);
+      insertIn(lines, eol, edit.line, edit.lines);
+    else if (edit.kind === 'replace') replaceIn(lines, eol, edit, edit.lines);
+    else flagsIn(lines, eol, edit.line, edit.flags, escape);
   }
-  return result;
+  return join(lines);
 }
 
 /** The escape character of a parsed Dockerfile (`# escape=` directive, else backslash). */
