@@ -53,6 +53,8 @@ describe('runBenchmark', () => {
     const text = printReport(report);
     expect(text).toContain('target (DESIGN.md)');
     expect(text).toContain(`node: ${process.version}`);
-    expect(text).toContain('fix suggestions (on in the backend, --fixes in the CLI): median');
+    expect(text).toContain(
+      'fix suggestions (on in the backend, --fixes in the CLI): median',
+    );
   });
 });
