@@ -32,43 +32,48 @@ export function goEnvironment(inputs: EnvironmentInputs): GoEnvironment {
     const v = variables.get(name);
     return v === undefined || v === '' ? undefined : v;
   };
-  let certain = inputs.baseKnown;
+  /** Whether a variable's value (or its absence) is known: set and resolved, or a known base. */
+  const known = (name: string) =>
+    !unresolved.has(name) && (value(name) !== undefined || inputs.baseKnown);
   const user = inputs.user?.trim() || 'root';
   let home = value('HOME');
+  let homeCertain = known('HOME');
   if (home === undefined) {
     if (isRoot(inputs.user)) {
       home = '/root';
     } else {
       // Docker reads HOME from /etc/passwd; `/home/<name>` is the adduser convention.
       home = `/home/${user.split(':')[0]}`;
-      certain = false;
+      homeCertain = false;
     }
   }
+  // Each path follows the first variable that sets it, so it is as certain as that variable.
   const gopathVar = value('GOPATH');
   const gopath =
     gopathVar?.split(':')[0] ?? (inputs.golangBased ? '/go' : `${home}/go`);
-  const gomodcache =
-    value('GOMODCACHE') ?? `${gopath.replace(/\/+$/, '')}/pkg/mod`;
+  const gopathCertain =
+    known('GOPATH') && (gopathVar !== undefined || homeCertain);
+  const gomodcacheVar = value('GOMODCACHE');
+  const gomodcache = gomodcacheVar ?? `${gopath.replace(/\/+$/, '')}/pkg/mod`;
+  const gomodcacheCertain =
+    known('GOMODCACHE') && (gomodcacheVar !== undefined || gopathCertain);
+  const gocacheVar = value('GOCACHE');
   const xdg = value('XDG_CACHE_HOME');
   const gocache =
-    value('GOCACHE') ??
-    `${(xdg ?? `${home}/.cache`).replace(/\/+$/, '')}/go-build`;
-  for (const name of [
-    'HOME',
-    'GOPATH',
-    'GOMODCACHE',
-    'GOCACHE',
-    'XDG_CACHE_HOME',
-  ]) {
-    if (unresolved.has(name)) certain = false;
-  }
+    gocacheVar ?? `${(xdg ?? `${home}/.cache`).replace(/\/+$/, '')}/go-build`;
+  let gocacheCertain = known('GOCACHE');
+  if (gocacheVar === undefined)
+    gocacheCertain &&=
+      known('XDG_CACHE_HOME') && (xdg !== undefined || homeCertain);
   const environment: GoEnvironment = {
     gopath,
     gomodcache,
     gocache,
     home,
     user,
-    certain,
+    certain: gomodcacheCertain && gocacheCertain,
+    gomodcacheCertain,
+    gocacheCertain,
   };
   const goflags = value('GOFLAGS');
   if (goflags !== undefined) environment.goflags = goflags;

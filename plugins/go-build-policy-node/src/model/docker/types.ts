@@ -100,6 +100,12 @@ export interface GoEnvironment {
    * home comes from /etc/passwd, an unresolved variable); rules should then not fail on paths.
    */
   certain: boolean;
+  /**
+   * Per cache: false when that path depends on what the model cannot see. An explicit
+   * `ENV GOPATH=/x` fixes the module cache even when a non-root USER leaves HOME unknown.
+   */
+  gomodcacheCertain: boolean;
+  gocacheCertain: boolean;
   /** GOFLAGS in effect (ENV/ARG), if any. */
   goflags?: string;
 }

@@ -1,6 +1,12 @@
 import { RepositorySnapshot } from '../../snapshot/RepositorySnapshot';
 import { actionsCache } from './actionsCache';
-import { checkoutOf, goEvidenceOf, GoJobFacts, isCodeQlJob } from './goJob';
+import {
+  checkoutOf,
+  goEvidenceOf,
+  GoJobFacts,
+  goUsesOf,
+  isCodeQlJob,
+} from './goJob';
 import { scopesOf } from './jobs';
 import { dockerBuildsOf, publishingOf } from './publishing';
 import { stepOutputsOf, stepWrites } from './scope';
@@ -15,7 +21,8 @@ export function analyzeJob(
   snapshot: RepositorySnapshot,
 ): void {
   job.isCodeQl = isCodeQlJob(job);
-  job.goEvidence = goEvidenceOf(job, facts);
+  job.goUses = goUsesOf(job, facts);
+  job.goEvidence = goEvidenceOf(job.goUses);
   job.checkout = checkoutOf(job);
   job.stepOutputs = stepOutputsOf(job.steps, stepWrites(job.steps));
   const scopes = scopesOf(job);

@@ -22,6 +22,11 @@ export interface ExpressionScope {
   stepOutputs: Record<string, Record<string, string>>;
   /** Ids of steps whose outputs come from a known action (setup-go's go-version). */
   actionOutputs: Record<string, string>;
+  /**
+   * Ids of the steps that ran before this point, when known: `steps.x` naming any other id
+   * (a typo, a later step) expands to an empty string.
+   */
+  earlierStepIds?: ReadonlySet<string>;
 }
 
 const MAX_NESTING = 6;
@@ -317,6 +322,8 @@ class Evaluator {
     output: string,
     source: string,
   ): ValuePart[] {
+    if (this.scope.earlierStepIds && !this.scope.earlierStepIds.has(stepId))
+      return [literal('')]; // GitHub expands outputs of a step that has not run to ''.
     const action = this.scope.actionOutputs[stepId];
     if (action)
       return [{ kind: 'context', name: `steps.${stepId}.outputs.${output}` }];

@@ -72,6 +72,7 @@ function stepEvidence(step: Step, facts: GoJobFacts): GoEvidence[] {
         reason: `uses ${key}`,
         span: step.span,
         buildsOrTests: GO_ACTIONS[key],
+        action: key,
       });
     }
   }
@@ -95,12 +96,13 @@ function stepEvidence(step: Step, facts: GoJobFacts): GoEvidence[] {
   return [...found, ...makeEvidence(step, facts)];
 }
 
+/** Every use of the Go toolchain in the job, in step order. */
+export function goUsesOf(job: Job, facts: GoJobFacts): GoEvidence[] {
+  return job.steps.flatMap(step => stepEvidence(step, facts));
+}
+
 /** Why the job is a Go job (the first evidence, preferring one that builds or tests). */
-export function goEvidenceOf(
-  job: Job,
-  facts: GoJobFacts,
-): GoEvidence | undefined {
-  const all = job.steps.flatMap(step => stepEvidence(step, facts));
+export function goEvidenceOf(all: GoEvidence[]): GoEvidence | undefined {
   if (!all.length) return undefined;
   const building = all.find(e => e.buildsOrTests);
   return building ?? all[0];

@@ -6,6 +6,7 @@ import { readRootMakefile } from './makefile';
 import { readAllLocalActions, StepReader } from './steps';
 import { Job, WorkflowModel } from './types';
 import { readWorkflow } from './workflow';
+import { markArtifactBuilders } from './publishing';
 
 export * from './types';
 
@@ -42,6 +43,7 @@ export function buildWorkflowModel(
     analysed.add(job);
     analyzeJob(job, { hasGoMod, makefile }, snapshot);
   }
+  for (const workflow of workflows) markArtifactBuilders(workflow.jobs);
   const issues = [...files.issues()];
   if (makefile?.issue) issues.push(makefile.issue);
   return {

@@ -1,5 +1,5 @@
 import { YamlFile } from '../../parsers/yaml';
-import { expandMatrix } from './matrix';
+import { expandMatrix, MisreadValues } from './matrix';
 import { goPathsFor, runnerPlatform } from './runner';
 import { JobScopes } from './scope';
 import { readEnv, readJobSteps, spanOf, StepReader } from './steps';
@@ -13,6 +13,7 @@ import {
 import { parseUses } from './uses';
 import { toValue } from './expressions';
 import { pathText } from './actionsCache';
+import { narrowTriggers } from './jobCondition';
 
 /** What a job inherits from the workflow it runs in (or the call that runs it). */
 export interface JobFrame {
@@ -54,6 +55,7 @@ function combinationsOf(
   scopes: JobScopes,
   matrices: Array<Record<string, string> | undefined>,
   containerImage: string | undefined,
+  misread: MisreadValues,
 ): MatrixCombination[] {
   const runsOnNode = frame.file.get(jobNode, 'runs-on');
   const runsOnRaw = runsOnText(frame.file, runsOnNode);
@@ -72,7 +74,20 @@ function combinationsOf(
       env,
       evaluate: text => pathText(scopes.evaluate(text, i)),
     });
-    return { values: values ?? {}, runsOn, os, arch: platform.arch, goPaths };
+    const writtenAs = Object.fromEntries(
+      Object.entries(values ?? {}).flatMap(([key, value]) => {
+        const written = misread[key]?.[value];
+        return written ? [[key, written]] : [];
+      }),
+    );
+    return {
+      values: values ?? {},
+      ...(Object.keys(writtenAs).length ? { writtenAs } : {}),
+      runsOn,
+      os,
+      arch: platform.arch,
+      goPaths,
+    };
   });
 }
 
@@ -119,13 +134,15 @@ export function readJob(
   const usesText = file.string(usesNode);
   const runsOnNode = file.get(jobNode, 'runs-on');
   const span: SourceSpan = spanOf(file, path, keyNode, jobNode);
+  const condition = file.string(file.get(jobNode, 'if'));
   return {
     id,
     name: file.string(file.get(jobNode, 'name')),
     path,
     span,
     workflowPath: frame.workflowPath,
-    triggers: frame.triggers,
+    // A job-level `if:` can limit the job to some of the workflow's runs (tags only...).
+    triggers: narrowTriggers(frame.triggers, condition),
     calledFrom: frame.calledFrom,
     usesWorkflow: usesText
       ? {
@@ -143,6 +160,7 @@ export function readJob(
       scopes,
       matrices,
       container?.image,
+      matrix.misread,
     ),
     matrixKeys: matrix.keys,
     matrixUnknown: matrix.unknown,
@@ -151,7 +169,7 @@ export function readJob(
     inputs: frame.inputs,
     defaultsWorkingDirectory: defaultsDirectory,
     steps,
-    condition: file.string(file.get(jobNode, 'if')),
+    condition,
     isCodeQl: false,
     checkout: {},
     caches: [],

@@ -75,7 +75,16 @@ describe('expandMatrix', () => {
       keys: [],
       present: false,
       unknown: false,
+      misread: {},
     });
+  });
+
+  it('reads unquoted numbers as Actions does, and keeps their spelling', () => {
+    const matrix = expand(
+      "strategy:\n  matrix:\n    go: [1.20, '1.21', 1.22]\n",
+    );
+    expect(matrix.combinations.map(c => c.go)).toEqual(['1.2', '1.21', '1.22']);
+    expect(matrix.misread).toEqual({ go: { '1.2': '1.20' } });
   });
 
   it('marks a matrix computed at run time as unknown', () => {

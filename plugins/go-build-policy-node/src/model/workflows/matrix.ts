@@ -1,4 +1,5 @@
 import { YamlFile } from '../../parsers/yaml';
+import { actionsScalar } from './actionsScalar';
 
 /** GitHub refuses matrices with more than 256 jobs; the scan stops at the same size. */
 export const MAX_COMBINATIONS = 256;
@@ -12,19 +13,37 @@ export interface ExpandedMatrix {
   present: boolean;
   /** The matrix (or one of its vectors) is an expression the scan cannot expand. */
   unknown: boolean;
+  /** Unquoted numbers Actions reads differently from their spelling (`1.20` as `1.2`). */
+  misread: MisreadValues;
 }
 
-function asText(file: YamlFile, node: unknown): string {
-  const text = file.string(node);
-  if (text !== undefined) return text;
+/** Values Actions reads differently from their spelling, per key: read text → written text. */
+export type MisreadValues = Record<string, Record<string, string>>;
+
+function asText(
+  file: YamlFile,
+  node: unknown,
+  key?: string,
+  misread?: MisreadValues,
+): string {
+  const scalar = actionsScalar(file, node);
+  if (scalar) {
+    if (scalar.writtenAs && key && misread)
+      (misread[key] ??= {})[scalar.value] = scalar.writtenAs;
+    return scalar.value;
+  }
   const js = file.toJS(node);
   return js === undefined || js === null ? '' : JSON.stringify(js);
 }
 
-function entriesAsText(file: YamlFile, node: unknown): Record<string, string> {
+function entriesAsText(
+  file: YamlFile,
+  node: unknown,
+  misread: MisreadValues,
+): Record<string, string> {
   const result: Record<string, string> = {};
   for (const entry of file.entries(node))
-    result[entry.key] = asText(file, entry.value);
+    result[entry.key] = asText(file, entry.value, entry.key, misread);
   return result;
 }
 
@@ -90,19 +109,32 @@ function applyIncludes(
 export function expandMatrix(file: YamlFile, jobNode: unknown): ExpandedMatrix {
   const matrixNode = file.get(file.get(jobNode, 'strategy'), 'matrix');
   if (matrixNode === undefined)
-    return { combinations: [{}], keys: [], present: false, unknown: false };
+    return {
+      combinations: [{}],
+      keys: [],
+      present: false,
+      unknown: false,
+      misread: {},
+    };
   if (!file.isMap(matrixNode)) {
-    return { combinations: [{}], keys: [], present: true, unknown: true };
+    return {
+      combinations: [{}],
+      keys: [],
+      present: true,
+      unknown: true,
+      misread: {},
+    };
   }
   const vectors: Array<[string, string[]]> = [];
   let includes: Array<Record<string, string>> = [];
   let excludes: Array<Record<string, string>> = [];
   let unknown = false;
+  const misread: MisreadValues = {};
   for (const entry of file.entries(matrixNode)) {
     if (entry.key === 'include' || entry.key === 'exclude') {
       const list = file
         .items(entry.value)
-        .map(item => entriesAsText(file, item));
+        .map(item => entriesAsText(file, item, misread));
       if (!file.isSeq(entry.value)) unknown = true;
       if (entry.key === 'include') includes = list;
       else excludes = list;
@@ -115,7 +147,9 @@ export function expandMatrix(file: YamlFile, jobNode: unknown): ExpandedMatrix {
     }
     vectors.push([
       entry.key,
-      file.items(entry.value).map(item => asText(file, item)),
+      file
+        .items(entry.value)
+        .map(item => asText(file, item, entry.key, misread)),
     ]);
   }
   const originalKeys = new Set(vectors.map(([k]) => k));
@@ -128,5 +162,5 @@ export function expandMatrix(file: YamlFile, jobNode: unknown): ExpandedMatrix {
   const keys = [
     ...new Set([...originalKeys, ...includes.flatMap(i => Object.keys(i))]),
   ];
-  return { combinations: combos, keys, present: true, unknown };
+  return { combinations: combos, keys, present: true, unknown, misread };
 }

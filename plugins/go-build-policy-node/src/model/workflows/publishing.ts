@@ -219,21 +219,82 @@ export function publishingOf(job: Job): Job['publishes'] {
         span: build.span,
       };
   }
-  const triggers = job.triggers;
-  const tagFiltered = triggers.events.some(
-    e => e.name === 'push' && e.tags !== undefined && e.tags.length > 0,
-  );
-  if (triggers.release || tagFiltered) {
-    const event = triggers.events.find(
-      e => e.name === 'release' || (e.name === 'push' && e.tags),
-    );
-    const line = event?.line ?? job.span.startLine;
-    return {
-      reason: triggers.release
-        ? 'runs on release events'
-        : 'runs on tag pushes',
-      span: { path: job.workflowPath, startLine: line, endLine: line },
-    };
+  return releaseUploadOf(job);
+}
+
+/** Actions that attach files to a GitHub release. */
+const RELEASE_UPLOAD_ACTIONS = new Set([
+  'softprops/action-gh-release',
+  'ncipollo/release-action',
+  'svenstaro/upload-release-action',
+  'actions/upload-release-asset',
+  'shogo82148/actions-upload-release-asset',
+]);
+
+/**
+ * Release uploads and `ko` image pushes. A release or tag-push trigger alone does not make
+ * a job publish: a test or lint job of the same run ships nothing.
+ */
+function releaseUploadOf(job: Job): Job['publishes'] {
+  for (const step of job.steps) {
+    const uses = step.uses;
+    if (uses?.kind === 'action' && RELEASE_UPLOAD_ACTIONS.has(uses.repo)) {
+      return {
+        reason: `uploads release assets with \`${uses.raw}\``,
+        span: step.span,
+      };
+    }
+    for (const line of logicalScriptLines(step.runLines)) {
+      if (
+        /(?:^|[\s;&|])ko\s+(?:build|publish|resolve|apply)\b(?!.*(?:--local|-L\b|--push=false))/.test(
+          line.text,
+        )
+      ) {
+        return {
+          reason: 'pushes images with `ko`',
+          span: {
+            path: step.span.path,
+            startLine: line.line,
+            endLine: line.line,
+          },
+        };
+      }
+    }
   }
   return undefined;
+}
+
+function usesArtifacts(job: Job, action: string): Step | undefined {
+  return job.steps.find(
+    s => s.uses?.kind === 'action' && s.uses.repo === action,
+  );
+}
+
+/**
+ * Jobs that build what another job publishes: in one workflow run, a publishing job that
+ * downloads artifacts ships what the jobs uploading them built (a build matrix feeding
+ * a release job). Marks those uploading jobs as publishing too.
+ */
+export function markArtifactBuilders(jobs: Job[]): void {
+  const runs = new Map<string, Job[]>();
+  for (const job of jobs) {
+    const run = `${job.workflowPath}\u0000${job.calledFrom?.jobId ?? ''}`;
+    runs.set(run, [...(runs.get(run) ?? []), job]);
+  }
+  for (const run of runs.values()) {
+    const publisher = run.find(
+      j => j.publishes && usesArtifacts(j, 'actions/download-artifact'),
+    );
+    if (!publisher) continue;
+    for (const job of run) {
+      const upload = usesArtifacts(job, 'actions/upload-artifact');
+      if (job.publishes || !upload) continue;
+      job.publishes = {
+        reason: `uploads artifacts that job \`${publisher.id}\` publishes (${
+          publisher.publishes!.reason
+        })`,
+        span: upload.span,
+      };
+    }
+  }
 }

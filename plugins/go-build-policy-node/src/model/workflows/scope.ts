@@ -65,9 +65,11 @@ export class JobScopes {
     for (const entry of this.source.env) env.set(entry.name, entry.value);
     const stepOutputs: Record<string, Record<string, string>> = {};
     const actionOutputs: Record<string, string> = {};
+    const earlierStepIds = new Set<string>();
     const upTo = stepIndex ?? 0;
     for (let i = 0; i < upTo && i < this.source.steps.length; i++) {
       const step = this.source.steps[i];
+      if (step.id) earlierStepIds.add(step.id);
       for (const write of this.writes[i]) {
         if (write.target === 'env') env.set(write.name, write.value);
         else if (step.id)
@@ -86,6 +88,8 @@ export class JobScopes {
       inputs: step?.viaAction?.inputs ?? this.source.inputs,
       stepOutputs,
       actionOutputs,
+      // Job-level values (runs-on, container) cannot read steps: leave them undecided there.
+      earlierStepIds: stepIndex === undefined ? undefined : earlierStepIds,
     };
   }
 

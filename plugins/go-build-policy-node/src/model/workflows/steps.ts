@@ -1,6 +1,7 @@
 import { Scalar } from 'yaml';
 import { YamlFile } from '../../parsers/yaml';
 import { YamlFileCache } from './files';
+import { actionsScalar } from './actionsScalar';
 import {
   EnvEntry,
   LocalAction,
@@ -32,12 +33,16 @@ export function readEnv(
   node: unknown,
   level: EnvEntry['level'],
 ): EnvEntry[] {
-  return file.entries(node).map(entry => ({
-    name: entry.key,
-    value: file.string(entry.value) ?? '',
-    level,
-    span: spanOf(file, path, entry.keyNode, entry.value),
-  }));
+  return file.entries(node).map(entry => {
+    const scalar = actionsScalar(file, entry.value);
+    return {
+      name: entry.key,
+      value: scalar?.value ?? '',
+      ...(scalar?.writtenAs ? { writtenAs: scalar.writtenAs } : {}),
+      level,
+      span: spanOf(file, path, entry.keyNode, entry.value),
+    };
+  });
 }
 
 /** Lines of a scalar, mapped to the file's lines (block scalars start on the next line). */
@@ -55,11 +60,15 @@ export function scriptLines(file: YamlFile, node: unknown): ScriptLine[] {
 }
 
 function readInputs(file: YamlFile, path: string, node: unknown): StepInput[] {
-  return file.entries(node).map(entry => ({
-    name: entry.key,
-    value: file.string(entry.value) ?? '',
-    span: spanOf(file, path, entry.keyNode, entry.value),
-  }));
+  return file.entries(node).map(entry => {
+    const scalar = actionsScalar(file, entry.value);
+    return {
+      name: entry.key,
+      value: scalar?.value ?? '',
+      ...(scalar?.writtenAs ? { writtenAs: scalar.writtenAs } : {}),
+      span: spanOf(file, path, entry.keyNode, entry.value),
+    };
+  });
 }
 
 /** Shared state for expanding composite actions across a whole scan. */

@@ -36,7 +36,7 @@ function eventFromEntry(file: YamlFile, entry: YamlEntry): TriggerEvent {
 }
 
 /** A push runs on branches unless it filters on tags only. */
-function pushRunsOnBranches(event: TriggerEvent): boolean {
+export function pushRunsOnBranches(event: TriggerEvent): boolean {
   const filtersTags =
     event.tags !== undefined || event.tagsIgnore !== undefined;
   const filtersBranches =
@@ -45,7 +45,7 @@ function pushRunsOnBranches(event: TriggerEvent): boolean {
 }
 
 /** A push runs on tags when it filters on tags, or has no filter at all. */
-function pushRunsOnTags(event: TriggerEvent): boolean {
+export function pushRunsOnTags(event: TriggerEvent): boolean {
   const filtersTags =
     event.tags !== undefined || event.tagsIgnore !== undefined;
   const filtersBranches =

@@ -100,8 +100,10 @@ export interface WorkflowTriggers {
 /** An `env:` entry at workflow, job or step (or composite action) level. */
 export interface EnvEntry {
   name: string;
-  /** The value as written (expressions not evaluated). */
+  /** The value as written (expressions not evaluated), an unquoted number as Actions reads it. */
   value: string;
+  /** The spelling in the file when Actions reads it differently (`1.20`, read as `1.2`). */
+  writtenAs?: string;
   level: 'workflow' | 'job' | 'step' | 'action';
   span: SourceSpan;
 }
@@ -109,8 +111,10 @@ export interface EnvEntry {
 /** A `with:` input of a step. */
 export interface StepInput {
   name: string;
-  /** The value as written (block scalars joined with newlines). */
+  /** The value as written (block scalars joined with newlines), an unquoted number as Actions reads it. */
   value: string;
+  /** The spelling in the file when Actions reads it differently (`go-version: 1.20` is `1.2`). */
+  writtenAs?: string;
   span: SourceSpan;
 }
 
@@ -190,8 +194,10 @@ export type RunnerArch = 'x64' | 'arm64' | 'unknown';
 
 /** One combination of the job's matrix (the single empty combination when no matrix). */
 export interface MatrixCombination {
-  /** Matrix values as text; nested objects are JSON. */
+  /** Matrix values as text, as Actions reads them (unquoted `1.20` is `1.2`); nested objects are JSON. */
   values: Record<string, string>;
+  /** Per matrix key, the spelling in the file when Actions reads the value differently. */
+  writtenAs?: Record<string, string>;
   /** The runner label(s) for this combination, evaluated (symbolic when unknown). */
   runsOn: EvaluatedValue;
   os: RunnerOs;
@@ -224,6 +230,8 @@ export interface GoEvidence {
   span: SourceSpan;
   /** The job builds or tests code (go build/test, through make or goreleaser too). */
   buildsOrTests: boolean;
+  /** Set when the evidence is a Go action (`golang/govulncheck-action`): its `owner/repo`. */
+  action?: string;
 }
 
 /** How the job gets the repository. */
@@ -261,6 +269,7 @@ export interface Job {
   span: SourceSpan;
   /** The workflow whose triggers start this job (the caller for reusable workflows). */
   workflowPath: string;
+  /** That workflow's triggers, narrowed by the job's (and its caller's) `if:` when it decides them. */
   triggers: WorkflowTriggers;
   /** Set for jobs of a local reusable workflow: the calling job. */
   calledFrom?: { workflowPath: string; jobId: string; span: SourceSpan };
@@ -284,6 +293,8 @@ export interface Job {
   // Analysis
   /** Set when the job runs the Go toolchain (POLICY.md's definition). */
   goEvidence?: GoEvidence;
+  /** Every use of the Go toolchain in the job, in step order (goEvidence is the preferred one). */
+  goUses?: GoEvidence[];
   /** CodeQL autobuild jobs are excluded from Go jobs even when they build Go. */
   isCodeQl: boolean;
   checkout: CheckoutInfo;

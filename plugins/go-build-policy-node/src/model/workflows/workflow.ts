@@ -85,7 +85,8 @@ function jobsOf(
         calledPath,
         {
           workflowPath: frame.workflowPath,
-          triggers: frame.triggers,
+          // The caller's `if:` limits every job of the called workflow.
+          triggers: job.triggers,
           inputs,
           calledFrom: {
             workflowPath: path,

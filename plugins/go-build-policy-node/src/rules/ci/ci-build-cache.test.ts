@@ -136,3 +136,51 @@ describe('ci-build-cache', () => {
     expect(evaluate(ciBuildCacheRule, repo({})).status).toBe('not-applicable');
   });
 });
+
+describe('ci-build-cache and actions that set up Go themselves', () => {
+  it('notes that govulncheck-action caches through a setup-go step the scan cannot see', () => {
+    const result = evaluate(
+      ciBuildCacheRule,
+      repo({
+        '.github/workflows/vuln.yml': workflow(
+          '  vulncheck:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - uses: golang/govulncheck-action@v1\n',
+        ),
+      }),
+    );
+    expect(result.status).toBe('pass');
+    expect((result.notes ?? []).join(' ')).toContain(
+      'Whether job `vulncheck` of .github/workflows/vuln.yml restores the build cache could not be evaluated: its only Go toolchain use is `golang/govulncheck-action`',
+    );
+  });
+
+  it('exempts a push job limited to tags by its `if:`', () => {
+    const result = evaluate(
+      ciBuildCacheRule,
+      repo({
+        '.github/workflows/ci.yml': workflow(
+          "  build:\n    runs-on: ubuntu-latest\n    if: startsWith(github.ref, 'refs/tags/')\n    steps:\n      - uses: actions/checkout@v4\n      - run: go build ./...\n",
+          'push:',
+        ),
+      }),
+    );
+    expect(result.status).toBe('pass');
+  });
+});
+
+describe('ci-build-cache names why a job restores nothing', () => {
+  it('names setup-go with its cache off and an actions/cache over the module cache only', () => {
+    const result = evaluate(
+      ciBuildCacheRule,
+      repo({
+        '.github/workflows/ci.yml': workflow(
+          "  test:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - uses: actions/setup-go@v5\n        with:\n          cache: false\n      - uses: actions/cache@v4\n        with:\n          path: ~/go/pkg/mod\n          key: mod-${{ hashFiles('go.sum') }}\n      - run: go test ./...\n",
+        ),
+      }),
+    );
+    expect(result.status).toBe('fail');
+    expect(result.message).toContain(
+      'restores no build cache (GOCACHE): `actions/setup-go@v5` (.github/workflows/ci.yml line 11) does not cache (`cache: false`); `actions/cache@v4` (.github/workflows/ci.yml line 14) caches only the module cache (`~/go/pkg/mod`)',
+    );
+    expect(result.locations?.map(l => l.startLine)).toEqual([11, 14]);
+  });
+});

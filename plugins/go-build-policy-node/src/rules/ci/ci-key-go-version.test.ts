@@ -147,3 +147,68 @@ describe('ci-key-go-version', () => {
     );
   });
 });
+
+describe('ci-key-go-version and step outputs that hold nothing', () => {
+  it('fails a key reading the go-version output of a step id that does not exist', () => {
+    const result = evaluate(
+      ciKeyGoVersionRule,
+      repo({
+        '.github/workflows/ci.yml': workflow(
+          job(
+            "'1.23'",
+            "go${{ steps.setup-go.outputs.go-version }}-${{ hashFiles('go.sum') }}",
+          ),
+        ),
+      }),
+    );
+    expect(result.status).toBe('fail');
+    expect(result.message).toContain(
+      '`steps.setup-go.outputs.go-version` names step `setup-go`, which no step of the job has as its id, so it expands to an empty string',
+    );
+    expect(result.locations?.[0]?.path).toBe('.github/workflows/ci.yml');
+  });
+
+  it('fails a key reading the go-version output of a step that is not setup-go', () => {
+    const wf = workflow(
+      "  test:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n        id: checkout\n      - uses: actions/setup-go@v5\n        with:\n          go-version: '1.23'\n          cache: false\n      - uses: actions/cache@v4\n        with:\n          path: ~/.cache/go-build\n          key: go${{ steps.checkout.outputs.go-version }}-${{ hashFiles('go.sum') }}\n      - run: go build ./...\n",
+    );
+    const result = evaluate(
+      ciKeyGoVersionRule,
+      repo({ '.github/workflows/ci.yml': wf }),
+    );
+    expect(result.status).toBe('fail');
+    expect(result.message).toContain(
+      'reads step `checkout`, which is `actions/checkout@v4`, not actions/setup-go',
+    );
+  });
+
+  it('fails a key reading the output of a setup-go step that runs after the cache', () => {
+    const wf = workflow(
+      "  test:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - uses: actions/cache@v4\n        with:\n          path: ~/.cache/go-build\n          key: go${{ steps.go.outputs.go-version }}-${{ hashFiles('go.sum') }}\n      - uses: actions/setup-go@v5\n        id: go\n        with:\n          go-version: '1.23'\n          cache: false\n      - run: go build ./...\n",
+    );
+    const result = evaluate(
+      ciKeyGoVersionRule,
+      repo({ '.github/workflows/ci.yml': wf }),
+    );
+    expect(result.status).toBe('fail');
+    expect(result.message).toContain('runs only after the cache step');
+  });
+
+  it('warns when the broken reference is in a module-only key', () => {
+    const result = evaluate(
+      ciKeyGoVersionRule,
+      repo({
+        '.github/workflows/ci.yml': workflow(
+          job(
+            "'1.23'",
+            "go${{ steps.nope.outputs.go-version }}-${{ hashFiles('go.sum') }}",
+            '',
+            '~/go/pkg/mod',
+          ),
+        ),
+      }),
+    );
+    expect(result.status).toBe('warn');
+    expect(result.message).toContain('step `nope`');
+  });
+});

@@ -12,12 +12,43 @@ import {
 } from './ciSupport';
 import { goVersionOfJob, setupGoStepIds } from './goVersionOfJob';
 import { yamlBlock } from './snippets';
+import { isAction } from '../../model/workflows/uses';
 import { fixKeyGoVersion } from './fixes/ci-key-go-version.fix';
 
 type Reflection =
   | { reflects: true; how: string }
-  | { reflects: false; version?: string; stale?: string }
+  | { reflects: false; version?: string; stale?: string; dangling?: string }
   | { reflects: 'unknown'; why: string };
+
+const STEP_OUTPUT = /steps\.([\w-]+)\.outputs\.([\w-]+)/g;
+
+/**
+ * A Go-version output in the key that cannot hold the version: `steps.x.outputs.go-version`
+ * where no earlier step has id `x` (GitHub expands it to an empty string), or where step `x`
+ * is another action than setup-go. Says which, for the message.
+ */
+function danglingVersionOutput(k: KeyedCache): string | undefined {
+  const raw = k.cache.step.with.find(i => i.name === 'key')?.value ?? '';
+  const earlier = k.job.steps.slice(0, k.cache.step.index);
+  for (const [reference, id, output] of raw.matchAll(STEP_OUTPUT)) {
+    if (!/go-?version/i.test(output)) continue;
+    const step = earlier.find(s => s.id === id);
+    if (!step) {
+      const later = k.job.steps.some(s => s.id === id);
+      return `\`${reference}\` names step \`${id}\`, which ${
+        later
+          ? 'runs only after the cache step'
+          : 'no step of the job has as its id'
+      }, so it expands to an empty string`;
+    }
+    if (
+      step.uses?.kind === 'action' &&
+      !isAction(step.uses, 'actions/setup-go')
+    )
+      return `\`${reference}\` reads step \`${id}\`, which is \`${step.uses.raw}\`, not actions/setup-go: it has no ${output} output, so it expands to an empty string`;
+  }
+  return undefined;
+}
 
 const VERSION_IN_KEY = /(?:^|[^\d.])(?:go-?)?(1\.\d+(?:\.\d+)?)(?![\d.])/;
 
@@ -69,6 +100,8 @@ function reflection(ctx: RuleContext, k: KeyedCache): Reflection {
   }
   if (pinned && literal.includes(pinned))
     return { reflects: true, how: `the job's Go version \`${pinned}\`` };
+  const dangling = danglingVersionOutput(k);
+  if (dangling) return { reflects: false, version: pinned, dangling };
   if (pinned && written && written !== pinned)
     return { reflects: false, version: pinned, stale: written };
   if (k.key.hasUnknown)
@@ -92,6 +125,8 @@ function evaluate(ctx: RuleContext): RuleOutcome {
     );
   const failures: string[] = [];
   const failLocations: FindingLocation[] = [];
+  const warnings: string[] = [];
+  const warnLocations: FindingLocation[] = [];
   const passLocations: FindingLocation[] = setupGo.map(s =>
     location(s.cache.step.span),
   );
@@ -126,6 +161,23 @@ function evaluate(ctx: RuleContext): RuleOutcome {
       failLocations.push(where);
       continue;
     }
+    const dangling = results.find(
+      ({ r }) => r.reflects === false && r.dangling,
+    );
+    if (dangling && dangling.r.reflects === false) {
+      const problem = `the key of ${describeCache(cache)} in ${describeJob(
+        job,
+      )} does not follow the Go version: ${dangling.r.dangling}`;
+      // A module-only key needs no version: the reference is broken but harmless there.
+      if (group.some(k => k.covers.build)) {
+        failures.push(problem);
+        failLocations.push(where);
+      } else {
+        warnings.push(problem);
+        warnLocations.push(where);
+      }
+      continue;
+    }
     const stale = results.find(({ r }) => r.reflects === false && r.stale);
     const missing = results.find(({ r }) => r.reflects === false);
     const buildCache = group.some(k => k.covers.build);
@@ -156,9 +208,10 @@ function evaluate(ctx: RuleContext): RuleOutcome {
       passLocations.push(where);
     }
   }
-  if (failures.length) {
-    return outcome.fail(`${failures.join('; ')}.`, {
-      locations: failLocations,
+  if (failures.length || warnings.length) {
+    const report = failures.length ? outcome.fail : outcome.warn;
+    return report(`${[...failures, ...warnings].join('; ')}.`, {
+      locations: [...failLocations, ...warnLocations],
       remediation: [
         'Put the installed Go version in the key: give setup-go an `id` and use its `go-version` output (or `matrix.go` where a matrix chooses the version):',
         '',

@@ -299,3 +299,113 @@ describe('ci-module-cache with event-dependent caching', () => {
     expect(result.notes ?? []).toEqual([]);
   });
 });
+
+describe('ci-module-cache and actions that set up Go themselves', () => {
+  const vulncheckJob = (withCache = '') =>
+    `  vulncheck:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: golang/govulncheck-action@v1\n        with:\n          go-version-file: go.mod\n${withCache}`;
+
+  it('does not guess for a job whose only Go use is govulncheck-action: a note says why', () => {
+    const result = evaluate(
+      ciModuleCacheRule,
+      repo({ '.github/workflows/vuln.yml': workflow(vulncheckJob()) }),
+    );
+    expect(result.status).toBe('pass');
+    expect(result.message).toContain('could be shown to go without');
+    const note = (result.notes ?? []).join(' ');
+    expect(note).toContain('job `vulncheck` of .github/workflows/vuln.yml');
+    expect(note).toContain('runs its own `actions/setup-go`');
+    expect(note).toContain('the scan cannot see that step');
+  });
+
+  it('names the cache input the step passes to the hidden setup-go', () => {
+    const result = evaluate(
+      ciModuleCacheRule,
+      repo({
+        '.github/workflows/vuln.yml': workflow(
+          vulncheckJob('          cache: false\n'),
+        ),
+      }),
+    );
+    expect(result.status).toBe('pass');
+    expect((result.notes ?? []).join(' ')).toContain(
+      'the step sets `cache: false`',
+    );
+  });
+
+  it('still fails a job that also runs go test with no cache', () => {
+    const result = evaluate(
+      ciModuleCacheRule,
+      repo({
+        '.github/workflows/vuln.yml': workflow(
+          `${vulncheckJob()}      - run: go test ./...\n`,
+        ),
+      }),
+    );
+    expect(result.status).toBe('fail');
+    expect(result.message).toContain('job `vulncheck`');
+  });
+});
+
+describe('ci-module-cache and job-level conditions', () => {
+  const taggedJob = (condition: string) =>
+    `  release:\n    runs-on: ubuntu-latest\n    if: ${condition}\n    steps:\n      - uses: actions/checkout@v4\n      - uses: actions/setup-go@v2\n      - run: go build ./...\n`;
+  const onPush = 'push:';
+
+  it.each([
+    "startsWith(github.ref, 'refs/tags/')",
+    "${{ startsWith(github.ref, 'refs/tags/v') }}",
+    "github.ref_type == 'tag'",
+    "github.event_name == 'push' && contains(github.ref, 'refs/tags/')",
+    "github.event_name == 'release'",
+  ])('exempts a job limited to tags or releases by `if: %s`', condition => {
+    const result = evaluate(
+      ciModuleCacheRule,
+      repo({
+        '.github/workflows/ci.yml': workflow(
+          taggedJob(condition),
+          `${onPush}\n  pull_request:\n  release:\n    types: [published]`,
+        ),
+      }),
+    );
+    expect(result.status).toBe('pass');
+    expect(result.message).toContain(
+      'No Go job runs on pushes or pull requests',
+    );
+  });
+
+  it.each([
+    "${{ !startsWith(github.ref, 'refs/tags/') }}",
+    "github.ref == 'refs/heads/main'",
+    "github.repository == 'acme/app'",
+    "startsWith(github.ref, 'refs/tags/') || github.event_name == 'pull_request'",
+  ])(
+    'keeps checking a job that `if: %s` lets run on branches or pull requests',
+    condition => {
+      const result = evaluate(
+        ciModuleCacheRule,
+        repo({
+          '.github/workflows/ci.yml': workflow(
+            taggedJob(condition),
+            `${onPush}\n  pull_request:`,
+          ),
+        }),
+      );
+      expect(result.status).toBe('fail');
+    },
+  );
+
+  it("limits the jobs of a local reusable workflow by the caller's `if:`", () => {
+    const result = evaluate(
+      ciModuleCacheRule,
+      repo({
+        '.github/workflows/ci.yml': workflow(
+          "  publish:\n    if: github.ref_type == 'tag'\n    uses: ./.github/workflows/build.yml\n",
+          onPush,
+        ),
+        '.github/workflows/build.yml':
+          'on:\n  workflow_call:\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - uses: actions/setup-go@v2\n      - run: go build ./...\n',
+      }),
+    );
+    expect(result.status).toBe('pass');
+  });
+});

@@ -68,3 +68,67 @@ describe('ci-release-no-cache', () => {
     ).toBe('not-applicable');
   });
 });
+
+describe('ci-release-no-cache: which jobs of a tag or release run publish', () => {
+  const testJob =
+    '  test:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - uses: actions/setup-go@v5\n      - run: go test ./...\n';
+  const tags = "push:\n    tags: ['v*']";
+
+  it('does not count a test job of a tag-triggered workflow as publishing', () => {
+    const result = evaluate(
+      ciReleaseNoCacheRule,
+      repo({ '.github/workflows/tags.yml': workflow(testJob, tags) }),
+    );
+    expect(result.status).toBe('not-applicable');
+  });
+
+  it('judges only the publishing job when a test job runs beside it', () => {
+    const result = evaluate(
+      ciReleaseNoCacheRule,
+      repo({
+        '.github/workflows/release.yml': workflow(
+          testJob +
+            releaseJob(
+              '      - uses: actions/setup-go@v5\n        with:\n          cache: false\n',
+            ),
+          tags,
+        ),
+      }),
+    );
+    expect(result.status).toBe('pass');
+    expect(result.message).toContain('job `release`');
+    expect(result.message).not.toContain('job `test`');
+  });
+
+  it('counts a release-upload step on release events as publishing', () => {
+    const result = evaluate(
+      ciReleaseNoCacheRule,
+      repo({
+        '.github/workflows/release.yml': workflow(
+          '  assets:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - uses: actions/setup-go@v5\n      - run: go build -o app ./cmd/app\n      - uses: softprops/action-gh-release@v2\n        with:\n          files: app\n',
+          'release:\n    types: [published]',
+        ),
+      }),
+    );
+    expect(result.status).toBe('fail');
+    expect(result.message).toContain(
+      'uploads release assets with `softprops/action-gh-release@v2`',
+    );
+  });
+
+  it('counts the jobs that build the artifacts a release job uploads', () => {
+    const result = evaluate(
+      ciReleaseNoCacheRule,
+      repo({
+        '.github/workflows/release.yml': workflow(
+          '  build:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - uses: actions/setup-go@v5\n      - run: go build -o app ./cmd/app\n      - uses: actions/upload-artifact@v4\n        with:\n          name: app\n          path: app\n  publish:\n    needs: build\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/download-artifact@v4\n      - run: gh release upload ${{ github.ref_name }} app\n',
+          tags,
+        ),
+      }),
+    );
+    expect(result.status).toBe('fail');
+    expect(result.message).toContain(
+      'job `build` of .github/workflows/release.yml publishes (uploads artifacts that job `publish` publishes',
+    );
+  });
+});

@@ -54,7 +54,8 @@ function actionsCacheVerdict(
 ): CacheVerdict | undefined {
   const combos = job.combinations.length;
   let unknownPath: string | undefined;
-  let misplaced: string | undefined;
+  let misplacedPath: string | undefined;
+  const misplacedWhere = new Set<string>();
   let covered = 0;
   for (let i = 0; i < combos; i++) {
     const hit = cache.paths.some(p =>
@@ -76,11 +77,17 @@ function actionsCacheVerdict(
       const where = job.container
         ? `in the job container \`${job.container.image}\``
         : `on ${combo.os}`;
-      misplaced ??= `\`${wrong.raw}\` is not where Go keeps its ${
-        kind === 'module' ? 'module cache' : 'build cache'
-      } ${where} (\`${target}\`)`;
+      misplacedPath ??= wrong.raw;
+      if (wrong.raw === misplacedPath)
+        misplacedWhere.add(`${where} (\`${target}\`)`);
     }
   }
+  // Every platform where the path is wrong, not only the first combination's.
+  const misplaced =
+    misplacedPath &&
+    `\`${misplacedPath}\` is not where Go keeps its ${
+      kind === 'module' ? 'module cache' : 'build cache'
+    } ${[...misplacedWhere].join(' or ')}`;
   if (covered === combos) return { kind: 'restores', cache };
   if (misplaced && (kind === 'build' || covered === 0))
     return { kind: 'misplaced', cache, why: misplaced };

@@ -5,7 +5,7 @@
 import { FindingLocation } from '@go-build-policy/plugin-go-build-policy-common';
 import { outcome, RuleOutcome } from '../../engine/Rule';
 import { RuleContext } from '../../engine/RuleContext';
-import { Job } from '../../model/workflows';
+import { CacheUse, Job } from '../../model/workflows';
 import {
   noGoJobOutcome,
   CacheVerdict,
@@ -30,6 +30,41 @@ interface JobResult {
   job: Job;
   status: 'restores' | 'unknown' | 'none';
   verdicts: CacheVerdict[];
+  /** Why the status is unknown when no cache step of the job says it. */
+  unseen?: string;
+}
+
+/**
+ * Go actions that install Go with an `actions/setup-go` step of their own, inside the
+ * action: what that step restores cannot be seen from the workflow.
+ */
+const OWN_SETUP_GO: Record<string, string> = {
+  'golang/govulncheck-action':
+    'runs its own `actions/setup-go` inside the action (v1 pins setup-go v5.0.0 and passes its `go-version-input`, `go-version-file` and `cache` inputs through; `cache` defaults to true, keyed on go.sum at the repository root)',
+};
+
+/** Why a job whose only Go use is such an action cannot be judged, if that is the case. */
+function unseenSetupGo(job: Job): string | undefined {
+  const uses = job.goUses ?? [];
+  if (!uses.length || !uses.every(u => u.action && u.action in OWN_SETUP_GO))
+    return undefined;
+  const first = uses[0];
+  const step = job.steps.find(s => s.span === first.span);
+  const cache = step?.with.find(i => i.name === 'cache')?.value;
+  const input =
+    cache === undefined ? '' : ` (the step sets \`cache: ${cache}\`)`;
+  return `its only Go toolchain use is \`${first.action}\`${input}, which ${
+    OWN_SETUP_GO[first.action!]
+  }; the scan cannot see that step`;
+}
+
+function jobResult(job: Job, kind: Coverage): JobResult {
+  const verdict = jobVerdict(job, kind, routineEvents(job));
+  if (verdict.status !== 'none') return { job, ...verdict };
+  const unseen = unseenSetupGo(job);
+  return unseen
+    ? { job, ...verdict, status: 'unknown', unseen }
+    : { job, ...verdict };
 }
 
 function problemOf(result: JobResult, kind: Coverage): string {
@@ -41,16 +76,59 @@ function problemOf(result: JobResult, kind: Coverage): string {
   const misplaced = result.verdicts.find(v => v.kind === 'misplaced');
   if (misplaced)
     return `${describeJob(result.job)} caches the wrong path: ${misplaced.why}`;
+  const why = quietCaches(result.job, kind).map(q => q.why);
   return `${describeJob(result.job)} restores no ${NAMES[kind].cache} (${
     NAMES[kind].variable
-  })`;
+  })${why.length ? `: ${why.join('; ')}` : ''}`;
 }
 
-function failLocations(result: JobResult): FindingLocation[] {
+/**
+ * The job's cache steps that restore nothing for this Go cache, with why: setup-go with its
+ * cache off (or no cache in that version), an actions/cache over other paths only.
+ */
+function quietCaches(
+  job: Job,
+  kind: Coverage,
+): Array<{ cache: CacheUse; why: string }> {
+  return job.caches.flatMap(
+    (cache): Array<{ cache: CacheUse; why: string }> => {
+      if (cache.kind === 'setup-go') {
+        return cache.enabled === false
+          ? [
+              {
+                cache,
+                why: `${describeCache(cache)} does not cache (${
+                  cache.enabledReason
+                })`,
+              },
+            ]
+          : [];
+      }
+      const other = kind === 'module' ? 'build' : 'module';
+      const coversOther = cache.paths.some(p => p.covers.some(c => c?.[other]));
+      return coversOther
+        ? [
+            {
+              cache,
+              why: `${describeCache(cache)} caches only the ${
+                NAMES[other].cache
+              } (${cache.paths.map(p => `\`${p.raw}\``).join(', ')})`,
+            },
+          ]
+        : [];
+    },
+  );
+}
+
+function failLocations(result: JobResult, kind: Coverage): FindingLocation[] {
   const pointed = result.verdicts
     .filter(v => v.kind !== 'restores')
     .map(v => location(v.cache.step.span));
-  return pointed.length ? pointed : [location(result.job.span)];
+  if (pointed.length) return pointed;
+  const quiet = quietCaches(result.job, kind).map(q =>
+    location(q.cache.step.span),
+  );
+  return quiet.length ? quiet : [location(result.job.span)];
 }
 
 function remediation(
@@ -115,20 +193,16 @@ export function evaluateRestores(
       { locations: model.goJobs.map(j => location(j.span)), notes },
     );
   }
-  const results: JobResult[] = routine.map(job => ({
-    job,
-    ...jobVerdict(job, kind, routineEvents(job)),
-  }));
+  const results = routine.map(job => jobResult(job, kind));
   const failing = results.filter(r => r.status === 'none');
   const unknown = results.filter(r => r.status === 'unknown');
   for (const r of unknown) {
-    const why = r.verdicts.find(v => v.kind === 'unknown');
+    const verdict = r.verdicts.find(v => v.kind === 'unknown');
+    const why = r.unseen ?? (verdict?.kind === 'unknown' ? verdict.why : '');
     notes.push(
       `Whether ${describeJob(r.job)} restores the ${
         NAMES[kind].cache
-      } could not be evaluated${
-        why && why.kind === 'unknown' ? `: ${why.why}` : ''
-      }.`,
+      } could not be evaluated${why ? `: ${why}` : ''}.`,
     );
   }
   const passing = results.filter(r => r.status === 'restores');
@@ -137,9 +211,16 @@ export function evaluateRestores(
     return outcome.pass(
       `No Go job that runs on pushes or pull requests could be shown to go without the ${
         NAMES[kind].cache
-      }: whether ${unknown
-        .map(r => describeJob(r.job))
-        .join('; ')} restore it depends on run-time values.`,
+      }: ${unknown
+        .map(
+          r =>
+            `whether ${describeJob(r.job)} restores it ${
+              r.unseen
+                ? 'is decided inside an action the scan cannot see'
+                : 'depends on run-time values'
+            }`,
+        )
+        .join('; ')}.`,
       { locations: unknown.map(r => location(r.job.span)), notes },
     );
   }
@@ -167,7 +248,7 @@ export function evaluateRestores(
   }
   const message = `${failing.map(r => problemOf(r, kind)).join('; ')}.`;
   const rest = {
-    locations: failing.flatMap(failLocations),
+    locations: failing.flatMap(r => failLocations(r, kind)),
     remediation: remediation(ctx, failing, kind),
     notes,
   };

@@ -11,6 +11,9 @@ export interface CacheMountCoverage {
   gocache: string;
   /** The paths depend on something the scan cannot see (user's home, unresolved ENV). */
   uncertain: boolean;
+  /** Per cache: its path depends on something the scan cannot see. */
+  moduleUncertain: boolean;
+  buildUncertain: boolean;
 }
 
 function normalize(path: string): string {
@@ -56,8 +59,16 @@ export function cacheMountCoverage(run: RunInstruction): CacheMountCoverage {
     ),
     gomodcache,
     gocache,
-    uncertain: !run.environment.certain,
+    // An inline assignment on the command fixes the path whatever the environment says.
+    moduleUncertain:
+      !run.environment.gomodcacheCertain &&
+      inlineValue(run.command, 'GOMODCACHE') === undefined,
+    buildUncertain:
+      !run.environment.gocacheCertain &&
+      inlineValue(run.command, 'GOCACHE') === undefined,
+    uncertain: false,
   };
+  coverage.uncertain = coverage.moduleUncertain || coverage.buildUncertain;
   return coverage;
 }
 

@@ -162,3 +162,126 @@ describe('docker-cache-mounts with misplaced and unrelated mounts', () => {
     expect(result.status).toBe('warn');
   });
 });
+
+describe('docker-cache-mounts: paths follow GOPATH, GOMODCACHE, GOCACHE, HOME and USER', () => {
+  const build = (...mounts: string[]) =>
+    `RUN ${mounts
+      .map(m => `--mount=type=cache,target=${m}`)
+      .join(' ')} go build .`;
+
+  it('fails ENV GOPATH=/x then USER nonroot with the module cache at /go/pkg/mod', () => {
+    const result = evaluate(
+      lines(
+        'FROM golang:1.23',
+        'ENV GOPATH=/x',
+        'USER nonroot',
+        build('/go/pkg/mod', '/home/nonroot/.cache/go-build'),
+      ),
+    );
+    expect(result.status).toBe('fail');
+    expect(result.message).toContain('module cache `/x/pkg/mod`');
+    expect(result.message).toContain('`/go/pkg/mod` are paths Go does not use');
+  });
+
+  it('passes ENV GOPATH=/x then USER nonroot with /x/pkg/mod and the conventional home cache', () => {
+    const result = evaluate(
+      lines(
+        'FROM golang:1.23',
+        'ENV GOPATH=/x',
+        'USER nonroot',
+        build('/x/pkg/mod', '/home/nonroot/.cache/go-build'),
+      ),
+    );
+    expect(result.status).toBe('pass');
+    expect(result.notes ?? []).toEqual([]);
+  });
+
+  it('does not guess the build cache of a non-root user from a spare mount, but checks the module cache', () => {
+    const result = evaluate(
+      lines(
+        'FROM golang:1.23',
+        'USER nonroot',
+        'ENV GOPATH=/x',
+        build('/x/pkg/mod', '/root/.cache/go-build'),
+      ),
+    );
+    expect(result.status).toBe('pass');
+    expect(result.notes?.join(' ')).toContain(
+      'the path of the build cache (`/home/nonroot/.cache/go-build`?) depends on what the scan cannot see (the home of USER `nonroot`',
+    );
+  });
+
+  it('warns when a non-root user mounts only the module cache (no mount could be the build cache)', () => {
+    const result = evaluate(
+      lines('FROM golang:1.23', 'USER nonroot', build('/go/pkg/mod')),
+    );
+    expect(result.status).toBe('warn');
+    expect(result.message).toContain('build cache');
+  });
+
+  it('lets GOMODCACHE win over GOPATH, and GOCACHE over HOME, whatever the user', () => {
+    const result = evaluate(
+      lines(
+        'FROM golang:1.23',
+        'ENV GOPATH=/x GOMODCACHE=/mods',
+        'USER nonroot',
+        'ENV GOCACHE=/build',
+        build('/x/pkg/mod', '/build'),
+      ),
+    );
+    expect(result.status).toBe('fail');
+    expect(result.message).toContain('module cache `/mods`');
+  });
+
+  it('follows ENV HOME set after USER for the build cache', () => {
+    const result = evaluate(
+      lines(
+        'FROM golang:1.23',
+        'USER app',
+        'ENV HOME=/srv/app',
+        build('/go/pkg/mod', '/root/.cache/go-build'),
+      ),
+    );
+    expect(result.status).toBe('fail');
+    expect(result.message).toContain('build cache `/srv/app/.cache/go-build`');
+  });
+
+  it('does not guess for a base image whose ENV it cannot see (it may set GOPATH)', () => {
+    const result = evaluate(
+      lines(
+        'FROM alpine:3.20',
+        'ENV HOME=/work',
+        build('/root/go/pkg/mod', '/work/.cache/go-build'),
+      ),
+    );
+    expect(result.status).toBe('pass');
+    expect(result.notes?.join(' ')).toContain(
+      'the path of the module cache (`/work/go/pkg/mod`?)',
+    );
+  });
+
+  it('follows HOME into GOPATH when the base image is known and sets none (scratch)', () => {
+    const result = evaluate(
+      lines(
+        'FROM scratch',
+        'ENV HOME=/work',
+        build('/root/go/pkg/mod', '/work/.cache/go-build'),
+      ),
+    );
+    expect(result.status).toBe('fail');
+    expect(result.message).toContain('module cache `/work/go/pkg/mod`');
+  });
+
+  it('goes back to root paths after USER root', () => {
+    const result = evaluate(
+      lines(
+        'FROM golang:1.23',
+        'USER nonroot',
+        'USER root',
+        build('/go/pkg/mod', '/home/nonroot/.cache/go-build'),
+      ),
+    );
+    expect(result.status).toBe('fail');
+    expect(result.message).toContain('build cache `/root/.cache/go-build`');
+  });
+});

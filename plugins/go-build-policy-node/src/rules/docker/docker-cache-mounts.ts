@@ -66,11 +66,26 @@ function judgeRun(
     !downloads &&
     (run.usesVendor || buildsVendored(ctx, file, stage, [run]));
   const needs = { module: !vendored, build: compiles };
+  const cacheMounts = run.mounts.filter(m => m.type === 'cache');
+  // A cache whose path the scan cannot know (a non-root user's home) is judged only when
+  // no spare cache mount could be it; a path that is known is always judged.
+  const unknowable = {
+    module:
+      needs.module &&
+      !coverage.module &&
+      coverage.moduleUncertain &&
+      coverage.unused.length > 0,
+    build:
+      needs.build &&
+      !coverage.build &&
+      coverage.buildUncertain &&
+      coverage.unused.length > 0,
+  };
   const missing = [
-    ...(needs.module && !coverage.module
+    ...(needs.module && !coverage.module && !unknowable.module
       ? [`module cache \`${coverage.gomodcache}\``]
       : []),
-    ...(needs.build && !coverage.build
+    ...(needs.build && !coverage.build && !unknowable.build
       ? [`build cache \`${coverage.gocache}\``]
       : []),
   ];
@@ -84,24 +99,31 @@ function judgeRun(
       build: coverage.gocache,
     });
   const what = compiles ? 'builds' : 'downloads modules';
+  const unchecked = [
+    ...(unknowable.module
+      ? [`module cache (\`${coverage.gomodcache}\`?)`]
+      : []),
+    ...(unknowable.build ? [`build cache (\`${coverage.gocache}\`?)`] : []),
+  ];
+  const notes = unchecked.length
+    ? [
+        `${where}: the path of the ${unchecked.join(
+          ' and ',
+        )} depends on what the scan cannot see (the home of USER \`${
+          run.environment.user
+        }\`, the base image's ENV or an unresolved variable), so the mounts at ${coverage.unused
+          .map(m => `\`${m.target}\``)
+          .join(', ')} could not be checked against it.`,
+      ]
+    : undefined;
   if (missing.length === 0) {
     return {
       status: 'pass',
-      summary: `${where} ${what} with cache mounts for the caches it uses.`,
+      summary: `${where} ${what} with cache mounts${
+        notes ? '' : ' for the caches it uses'
+      }.`,
       locations,
-    };
-  }
-  const cacheMounts = run.mounts.filter(m => m.type === 'cache');
-  if (cacheMounts.length && coverage.uncertain) {
-    return {
-      status: 'pass',
-      summary: `${where} ${what} with cache mounts.`,
-      locations,
-      notes: [
-        `${where}: the cache paths depend on the user's home or an unresolved ENV, so the mount paths (${cacheMounts
-          .map(m => `\`${m.target}\``)
-          .join(', ')}) could not be checked against them.`,
-      ],
+      ...(notes ? { notes } : {}),
     };
   }
   if (cacheMounts.length === 0) {
@@ -112,6 +134,7 @@ function judgeRun(
       )}).`,
       locations,
       remediation: fix,
+      ...(notes ? { notes } : {}),
     };
   }
   const coversSome =
@@ -128,6 +151,7 @@ function judgeRun(
     }.`,
     locations,
     remediation: fix,
+    ...(notes ? { notes } : {}),
   };
 }
 

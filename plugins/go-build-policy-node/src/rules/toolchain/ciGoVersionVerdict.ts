@@ -119,6 +119,14 @@ export function judge(
       );
     }
     case 'go-version':
+      if (version.writtenAs) {
+        const read = version.value.text.trim();
+        return {
+          kind: 'fail',
+          what: `${name} writes ${version.writtenAs.where} unquoted: YAML reads it as the number ${read}, so setup-go is asked for Go \`${read}\`, not ${version.writtenAs.text}; quote the value (\`'${version.writtenAs.text}'\`)`,
+          location: location(version.step.span),
+        };
+      }
       if (!version.value.isLiteral) {
         return {
           kind: 'unknown',

@@ -130,3 +130,27 @@ describe('toolchain-ci-version fix', () => {
     );
   });
 });
+
+describe('toolchain-ci-version fix for unquoted numbers', () => {
+  it('replaces an unquoted `go-version: 1.20` (read as 1.2) with go-version-file: go.mod', () => {
+    const fix = expectFixMakesRulePass(
+      {
+        'go.mod': 'module example.com/app\n\ngo 1.20\n',
+        'go.sum': GO_SUM,
+        [CI]: workflow(
+          job(
+            '      - uses: actions/setup-go@v5\n        with:\n          go-version: 1.20\n',
+          ),
+        ),
+      },
+      RULE,
+    );
+    expect(changedLines(fix)).toEqual({
+      [CI]: {
+        removed: ['          go-version: 1.20'],
+        added: ['          go-version-file: go.mod'],
+      },
+    });
+    expect(fix.description).toContain('`go-version: 1.20` becomes');
+  });
+});

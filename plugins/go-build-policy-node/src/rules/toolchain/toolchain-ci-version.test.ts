@@ -136,3 +136,64 @@ describe('toolchain-ci-version', () => {
     );
   });
 });
+
+describe('toolchain-ci-version and unquoted YAML numbers', () => {
+  it('reads an unquoted `go-version: 1.20` as Go 1.2, as GitHub Actions does, and says to quote it', () => {
+    const result = evaluate(
+      toolchainCiVersionRule,
+      files('          go-version: 1.20\n', goMod('go 1.20')),
+    );
+    expect(result.status).toBe('fail');
+    expect(result.message).toContain(
+      'writes `go-version: 1.20` unquoted: YAML reads it as the number 1.2, so setup-go is asked for Go `1.2`',
+    );
+    expect(result.message).toContain("quote the value (`'1.20'`)");
+    expect(result.locations?.[0]?.path).toBe('.github/workflows/ci.yml');
+  });
+
+  it('passes the same version quoted', () => {
+    expect(
+      evaluate(
+        toolchainCiVersionRule,
+        files("          go-version: '1.20'\n", goMod('go 1.20')),
+      ).status,
+    ).toBe('pass');
+  });
+
+  it('keeps an unquoted number whose text Actions reads unchanged (1.23)', () => {
+    expect(
+      evaluate(toolchainCiVersionRule, files('          go-version: 1.23\n'))
+        .status,
+    ).toBe('pass');
+  });
+
+  it('follows an unquoted matrix value into go-version', () => {
+    const wf = workflow(
+      '  test:\n    runs-on: ubuntu-latest\n    strategy:\n      matrix:\n        go: [1.20, "1.21"]\n    steps:\n      - uses: actions/checkout@v4\n      - uses: actions/setup-go@v5\n        with:\n          go-version: ${{ matrix.go }}\n      - run: go test ./...\n',
+    );
+    const result = evaluate(toolchainCiVersionRule, {
+      'go.mod': goMod('go 1.20'),
+      'go.sum': GO_SUM,
+      '.github/workflows/ci.yml': wf,
+    });
+    expect(result.status).toBe('fail');
+    expect(result.message).toContain(
+      'writes the matrix value `go: 1.20` unquoted',
+    );
+    expect(result.message).not.toContain('1.21');
+  });
+
+  it('follows an unquoted env value into go-version', () => {
+    const wf = workflow(
+      '  test:\n    runs-on: ubuntu-latest\n    env:\n      GO_VERSION: 1.10\n    steps:\n      - uses: actions/checkout@v4\n      - uses: actions/setup-go@v5\n        with:\n          go-version: ${{ env.GO_VERSION }}\n      - run: go test ./...\n',
+    );
+    const result = evaluate(toolchainCiVersionRule, {
+      'go.mod': goMod('go 1.10'),
+      'go.sum': GO_SUM,
+      '.github/workflows/ci.yml': wf,
+    });
+    expect(result.status).toBe('fail');
+    expect(result.message).toContain('`env: GO_VERSION: 1.10`');
+    expect(result.message).toContain('Go `1.1`');
+  });
+});

@@ -48,7 +48,9 @@ function repairOf(
     !downloads &&
     (run.usesVendor || buildsVendored(ctx, file, stage, [run]));
   const unused = [...coverage.unused];
-  const need = (shape: RegExp, path: string) => {
+  let guessed = false;
+  const need = (shape: RegExp, path: string, uncertain: boolean) => {
+    guessed ||= uncertain;
     const misplaced = unused.findIndex(m => m.target && shape.test(m.target));
     const raw = misplaced < 0 ? undefined : unused[misplaced].raw;
     const to = raw === undefined ? undefined : retargeted(raw, path);
@@ -60,11 +62,11 @@ function repairOf(
     }
   };
   if (!vendored && !coverage.module)
-    need(MODULE_CACHE_SHAPE, coverage.gomodcache);
-  if (compiles && !coverage.build) need(BUILD_CACHE_SHAPE, coverage.gocache);
+    need(MODULE_CACHE_SHAPE, coverage.gomodcache, coverage.moduleUncertain);
+  if (compiles && !coverage.build)
+    need(BUILD_CACHE_SHAPE, coverage.gocache, coverage.buildUncertain);
   // A non-root user's home (hence its caches) is not visible to the scan: do not guess.
-  const changes = repair.add.length + repair.retarget.length;
-  if (changes && coverage.uncertain) return undefined;
+  if (guessed) return undefined;
   return repair;
 }
 

@@ -68,7 +68,10 @@ function planJob(
   const had = step.with.find(
     i => i.name === 'go-version' || i.name === 'go-version-file',
   );
-  const before = had ? `\`${had.name}: ${had.value.trim()}\`` : 'no version';
+  // The spelling in the file (`1.20`), not the number Actions reads (`1.2`).
+  const before = had
+    ? `\`${had.name}: ${(had.writtenAs ?? had.value).trim()}\``
+    : 'no version';
   if (canReadGoMod(job, step) && required) {
     changes.add(path, line, text =>
       setStepInput(text, line, 'go-version', undefined),
