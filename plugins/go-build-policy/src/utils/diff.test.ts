@@ -1,4 +1,9 @@
-import { combinedPatch, diffStats, parseUnifiedDiff } from './diff';
+import {
+  combinedPatch,
+  diffStats,
+  numberDiffLines,
+  parseUnifiedDiff,
+} from './diff';
 
 const DIFF = [
   '--- a/build/Dockerfile',
@@ -38,5 +43,48 @@ describe('combinedPatch', () => {
         { path: 'b', diff: '--- /dev/null\n+++ b/b\n', created: true },
       ]),
     ).toBe('--- a/a\n+++ b/a\n--- /dev/null\n+++ b/b\n');
+  });
+});
+
+describe('numberDiffLines', () => {
+  it('numbers context in both files, removals in the old, additions in the new', () => {
+    const numbered = numberDiffLines(
+      parseUnifiedDiff(
+        [
+          '--- a/ci.yml',
+          '+++ b/ci.yml',
+          '@@ -15,3 +15,4 @@ jobs:',
+          '   with:',
+          '-    go-version: 1.21',
+          '+    go-version: "1.22"',
+          '+    cache-dependency-path: go.sum',
+          '   steps:',
+          '@@ -40 +41,0 @@',
+          '-  old',
+          '\\ No newline at end of file',
+        ].join('\n'),
+      ),
+    );
+    expect(numbered.map(l => [l.kind, l.oldLine, l.newLine])).toEqual([
+      ['hunk', undefined, undefined],
+      ['context', 15, 15],
+      ['remove', 16, undefined],
+      ['add', undefined, 16],
+      ['add', undefined, 17],
+      ['context', 17, 18],
+      ['hunk', undefined, undefined],
+      ['remove', 40, undefined],
+      ['meta', undefined, undefined],
+    ]);
+  });
+
+  it('leaves out the file header and keeps unnumbered lines under an unreadable hunk header', () => {
+    const numbered = numberDiffLines(
+      parseUnifiedDiff('--- /dev/null\n+++ b/x\n@@ garbled @@\n+a\n'),
+    );
+    expect(numbered).toEqual([
+      { kind: 'hunk', text: '@@ garbled @@' },
+      { kind: 'add', text: '+a' },
+    ]);
   });
 });

@@ -53,3 +53,44 @@ export function combinedPatch(files: FixFileChange[]): string {
     .map(file => (file.diff.endsWith('\n') ? file.diff : `${file.diff}\n`))
     .join('');
 }
+
+/** A diff line with its numbers in the old and the new file (where it has one). */
+export interface NumberedDiffLine extends DiffLine {
+  oldLine?: number;
+  newLine?: number;
+}
+
+const HUNK_HEADER = /^@@ -(\d+)(?:,\d+)? \+(\d+)(?:,\d+)? @@/;
+
+/**
+ * The lines of the hunks, numbered as GitHub shows them: removed lines in the old file,
+ * added ones in the new, context in both. The file header before the first hunk is left
+ * out (the viewer names the file already); lines under a hunk header that does not
+ * parse are kept, without numbers.
+ */
+export function numberDiffLines(lines: DiffLine[]): NumberedDiffLine[] {
+  const numbered: NumberedDiffLine[] = [];
+  let inHunk = false;
+  let next: { old: number; new: number } | undefined;
+  for (const line of lines) {
+    if (line.kind === 'hunk') {
+      inHunk = true;
+      const match = HUNK_HEADER.exec(line.text);
+      next = match
+        ? { old: Number(match[1]), new: Number(match[2]) }
+        : undefined;
+      numbered.push(line);
+    } else if (!inHunk) {
+      continue;
+    } else if (next && line.kind === 'add') {
+      numbered.push({ ...line, newLine: next.new++ });
+    } else if (next && line.kind === 'remove') {
+      numbered.push({ ...line, oldLine: next.old++ });
+    } else if (next && line.kind === 'context') {
+      numbered.push({ ...line, oldLine: next.old++, newLine: next.new++ });
+    } else {
+      numbered.push(line);
+    }
+  }
+  return numbered;
+}

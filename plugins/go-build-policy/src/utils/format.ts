@@ -62,3 +62,18 @@ export function formatDateTime(iso: string | undefined): string {
 export function percent(share: number): string {
   return `${Math.round(share * 100)}%`;
 }
+
+/** "19 Dec 2026": the UTC day, for expiries that are whole days. */
+export function formatDate(iso: string | undefined): string {
+  if (!iso) return '—';
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return date.toLocaleDateString('en-GB', {
+    dateStyle: 'medium',
+    timeZone: 'UTC',
+  });
+}
+
+/** What "raw" means next to a score, wherever both are shown. */
+export const RAW_SCORE_EXPLANATION =
+  'The score counts waived rules as passing; the raw score is what the scan found, counting them as failing.';

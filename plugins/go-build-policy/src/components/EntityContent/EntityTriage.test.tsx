@@ -21,7 +21,11 @@ import {
   withTriage,
 } from '../../__testUtils__/triageFixtures';
 import { combinedPatch } from '../../utils/diff';
-import { formatDateTime } from '../../utils/format';
+import {
+  formatDate,
+  formatDateTime,
+  RAW_SCORE_EXPLANATION,
+} from '../../utils/format';
 import { utcDatePlusDays } from '../../utils/waiverInput';
 import { EntityGoBuildPolicyContent } from './EntityGoBuildPolicyContent';
 
@@ -39,7 +43,11 @@ const lockedEntity: Entity = {
   metadata: { ...goEntity.metadata, name: 'locked-api' },
 };
 
-function renderTab(api: GoBuildPolicyApi, entity: Entity = goEntity) {
+function renderTab(
+  api: GoBuildPolicyApi,
+  entity: Entity = goEntity,
+  route = '/',
+) {
   return renderInTestApp(
     <EntityProvider entity={entity}>
       <EntityGoBuildPolicyContent />
@@ -47,6 +55,7 @@ function renderTab(api: GoBuildPolicyApi, entity: Entity = goEntity) {
     {
       apis: [[goBuildPolicyApiRef, api], mockApis.permission(permissions)],
       mountedRoutes: { '/go-build-policy': rootRouteRef },
+      initialRouteEntries: [route],
     },
   );
 }
@@ -85,6 +94,9 @@ describe('entity tab triage', () => {
     const finding = await failingFinding();
     expect(within(finding).getByText('Fail')).toBeInTheDocument();
     expect(within(finding).getByText('Waived')).toBeInTheDocument();
+    expect(
+      within(finding).getByText(`until ${formatDate(active.expiresAt)}`),
+    ).toBeInTheDocument();
     const details = within(finding).getByRole('group', {
       name: 'Waiver of docker-mod-download-layer',
     });
@@ -244,18 +256,18 @@ describe('entity tab triage', () => {
     const dockerfile = within(fix).getByLabelText(
       'Changes to build/Dockerfile',
     );
-    const kinds = Array.from(dockerfile.querySelectorAll('[data-kind]')).map(
-      line => [line.getAttribute('data-kind'), line.textContent],
-    );
-    expect(kinds).toEqual([
-      ['meta', '--- a/build/Dockerfile'],
-      ['meta', '+++ b/build/Dockerfile'],
-      ['hunk', '@@ -5,3 +5,5 @@ FROM golang:1.22'],
-      ['context', ' WORKDIR /src'],
-      ['remove', '-COPY . .'],
-      ['add', '+COPY go.mod go.sum ./'],
-      ['add', '+RUN go mod download'],
-      ['add', '+COPY . .'],
+    // The file header is the fold button's path; hunk lines carry old and new numbers.
+    const rows = Array.from(dockerfile.querySelectorAll('code')).map(line => [
+      line.getAttribute('data-kind'),
+      ...Array.from(line.parentElement!.children).map(c => c.textContent),
+    ]);
+    expect(rows).toEqual([
+      ['hunk', '', '', '@@ -5,3 +5,5 @@ FROM golang:1.22'],
+      ['context', '5', '5', ' WORKDIR /src'],
+      ['remove', '6', '', '-COPY . .'],
+      ['add', '', '6', '+COPY go.mod go.sum ./'],
+      ['add', '', '7', '+RUN go mod download'],
+      ['add', '', '8', '+COPY . .'],
     ]);
     const newFile = within(fix).getByRole('button', { name: /\.dockerignore/ });
     expect(newFile).toHaveTextContent('new file');
@@ -282,6 +294,9 @@ describe('entity tab triage', () => {
     });
     renderTab(api);
     const finding = await failingFinding();
+    expect(finding).toHaveTextContent(
+      'Open pull request commits this change on a new branch of acme/payments-api against main',
+    );
     await userEvent.click(
       within(finding).getByRole('button', { name: 'Open pull request' }),
     );
@@ -398,5 +413,62 @@ describe('entity tab triage', () => {
         within(finding).queryByRole('button', { name }),
       ).not.toBeInTheDocument();
     }
+  });
+
+  it('opens and scrolls to the finding the URL names, as the triage list links it', async () => {
+    const scrollIntoView = jest.fn();
+    Element.prototype.scrollIntoView = scrollIntoView;
+    renderTab(createFakeApi(), goEntity, '/#finding-ci-module-cache');
+    const header = await screen.findByRole('button', {
+      name: /Every Go job restores|CI restores the module cache/,
+    });
+    expect(header).toHaveAttribute('aria-expanded', 'true');
+    expect(
+      screen.getByText('Every Go job restores the module cache'),
+    ).toBeInTheDocument();
+    expect(scrollIntoView).toHaveBeenCalled();
+    expect(scrollIntoView.mock.contexts[0]).toBe(header);
+  });
+
+  it('keeps passing findings folded when the URL names none', async () => {
+    renderTab(createFakeApi());
+    await failingFinding();
+    expect(
+      screen.queryByText('Every Go job restores the module cache'),
+    ).not.toBeInTheDocument();
+  });
+
+  it('explains the raw score on hover and focus', async () => {
+    renderTab(
+      createFakeApi({
+        getEntityResult: async () => ({
+          ...scoredResult({ score: 82, rawScore: 70 }),
+          waivedRuleIds: ['docker-mod-download-layer'],
+        }),
+      }),
+    );
+    const raw = await screen.findByText('(raw 70: 1 rule waived)');
+    expect(raw).toHaveAttribute('title', RAW_SCORE_EXPLANATION);
+    expect(raw).toHaveAttribute('tabindex', '0');
+  });
+
+  it('focuses the reason when the waiver dialog is sent without one', async () => {
+    renderTab(createFakeApi());
+    const finding = await failingFinding();
+    await userEvent.click(
+      within(finding).getByRole('button', { name: 'Waive' }),
+    );
+    const dialog = await screen.findByRole('dialog', {
+      name: /^Waive “.+” for payments-api$/,
+    });
+    const reason = within(dialog).getByLabelText(/Reason/);
+    expect(reason).toHaveFocus();
+    await userEvent.tab();
+    expect(reason).not.toHaveFocus();
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Waive' }),
+    );
+    expect(reason).toHaveFocus();
+    expect(reason).toHaveAttribute('aria-invalid', 'true');
   });
 });

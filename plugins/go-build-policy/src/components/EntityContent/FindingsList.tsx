@@ -1,3 +1,5 @@
+import { useEffect } from 'react';
+import { useLocation } from 'react-router-dom';
 import Accordion from '@material-ui/core/Accordion';
 import AccordionDetails from '@material-ui/core/AccordionDetails';
 import AccordionSummary from '@material-ui/core/AccordionSummary';
@@ -10,6 +12,7 @@ import { Finding } from '@go-build-policy/plugin-go-build-policy-common';
 import { RepositoryInfo, ResultFinding } from '../../api/types';
 import { useRuleTitles } from '../../hooks/useRuleTitles';
 import { evidenceUrl, locationLabel } from '../../utils/githubLinks';
+import { ruleOfAnchor } from '../../utils/findingAnchor';
 import { SEVERITY_ORDER, STATUS_ORDER } from '../../utils/format';
 import { StatusIndicator } from '../common/StatusIndicator';
 import { SeverityChip } from '../common/SeverityChip';
@@ -28,6 +31,8 @@ const useStyles = makeStyles(theme => ({
   },
   status: { minWidth: 90 },
   title: { flex: 1 },
+  // A rule id breaks as a whole, not at its hyphens.
+  ruleId: { whiteSpace: 'nowrap' },
   details: { display: 'block' },
   section: { marginBottom: theme.spacing(2) },
 }));
@@ -107,6 +112,7 @@ function FindingDetails(props: {
         <Box className={classes.section}>
           <FixSuggestionView
             entityRef={actions.entityRef}
+            repository={repository}
             ruleId={finding.ruleId}
             fix={finding.fix}
             pullRequest={finding.pullRequest}
@@ -139,6 +145,15 @@ export function FindingsList(props: {
 }) {
   const classes = useStyles();
   const ruleTitle = useRuleTitles();
+  // The triage list links to one finding (`#finding-<rule id>`): open it and show it.
+  const target = ruleOfAnchor(useLocation().hash);
+  useEffect(() => {
+    if (target) {
+      document
+        .getElementById(`finding-${target}-header`)
+        ?.scrollIntoView({ block: 'start' });
+    }
+  }, [target]);
   return (
     <div>
       {sortFindings(props.findings).map(finding => {
@@ -147,7 +162,8 @@ export function FindingsList(props: {
           <Accordion
             key={finding.ruleId}
             defaultExpanded={
-              finding.status === 'fail' && finding.severity === 'error'
+              finding.ruleId === target ||
+              (finding.status === 'fail' && finding.severity === 'error')
             }
             TransitionProps={{ unmountOnExit: true }}
           >
@@ -166,6 +182,7 @@ export function FindingsList(props: {
                     component="span"
                     variant="caption"
                     color="textSecondary"
+                    className={classes.ruleId}
                   >
                     {finding.ruleId}
                   </Typography>

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Dialog from '@material-ui/core/Dialog';
 import DialogActions from '@material-ui/core/DialogActions';
@@ -38,9 +39,15 @@ export function RevokeWaiverButton(props: {
 
   return (
     <>
-      <Button size="small" onClick={() => setConfirming(true)}>
-        Revoke
-      </Button>
+      <Box mt={1}>
+        <Button
+          size="small"
+          variant="outlined"
+          onClick={() => setConfirming(true)}
+        >
+          Revoke
+        </Button>
+      </Box>
       {confirming && (
         <Dialog
           open

@@ -1,12 +1,14 @@
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import LinearProgress from '@material-ui/core/LinearProgress';
+import Tooltip from '@material-ui/core/Tooltip';
+import { makeStyles } from '@material-ui/core/styles';
 import { Gauge, InfoCard, Link } from '@backstage/core-components';
 import { RuleCategory } from '@go-build-policy/plugin-go-build-policy-common';
 import { EntityResult } from '../../api/types';
 import { LevelChip } from '../common/LevelChip';
 import { commitUrl, repositoryUrl } from '../../utils/githubLinks';
-import { formatDateTime } from '../../utils/format';
+import { formatDateTime, RAW_SCORE_EXPLANATION } from '../../utils/format';
 
 const CATEGORY_LABELS: Record<RuleCategory, string> = {
   ci: 'CI caches',
@@ -23,11 +25,20 @@ export function rawScoreText(rawScore: number, waived: number): string {
   return `(raw ${rawScore}: ${rules})`;
 }
 
+const useStyles = makeStyles(theme => ({
+  raw: {
+    display: 'inline-block',
+    borderBottom: `1px dotted ${theme.palette.text.secondary}`,
+    cursor: 'help',
+  },
+}));
+
 /** Score, level, sub-scores and when/at which commit the result was produced. */
 export function ScoreSummary(props: {
   result: EntityResult;
   action?: React.ReactNode;
 }) {
+  const classes = useStyles();
   const { result } = props;
   const repo = result.repository;
   const sha = result.commit ?? repo?.commitSha;
@@ -48,9 +59,18 @@ export function ScoreSummary(props: {
           <LevelChip level={result.level} size="medium" />
           {result.rawScore !== undefined &&
             result.rawScore !== result.score && (
-              <Typography variant="body2" title="The score without waivers">
-                {rawScoreText(result.rawScore, result.waivedRuleIds.length)}
-              </Typography>
+              <div>
+                {/* Focusable, so keyboard users reach the explanation too. */}
+                <Tooltip title={RAW_SCORE_EXPLANATION}>
+                  <Typography
+                    variant="body2"
+                    className={classes.raw}
+                    tabIndex={0}
+                  >
+                    {rawScoreText(result.rawScore, result.waivedRuleIds.length)}
+                  </Typography>
+                </Tooltip>
+              </div>
             )}
           <Typography variant="body2" color="textSecondary">
             Scanned {formatDateTime(result.scannedAt)}

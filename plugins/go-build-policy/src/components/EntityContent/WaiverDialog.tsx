@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import Button from '@material-ui/core/Button';
 import Dialog from '@material-ui/core/Dialog';
 import DialogActions from '@material-ui/core/DialogActions';
@@ -8,6 +8,7 @@ import DialogTitle from '@material-ui/core/DialogTitle';
 import TextField from '@material-ui/core/TextField';
 import { Alert } from '@material-ui/lab';
 import { useApi } from '@backstage/core-plugin-api';
+import { parseEntityRef } from '@backstage/catalog-model';
 import { goBuildPolicyApiRef } from '../../api/GoBuildPolicyApi';
 import { errorMessage } from '../../utils/errors';
 import {
@@ -37,12 +38,18 @@ export function WaiverDialog(props: {
   const [submitted, setSubmitted] = useState(false);
   const [busy, setBusy] = useState(false);
   const [serverError, setServerError] = useState<string>();
+  const reasonInput = useRef<HTMLTextAreaElement>(null);
+  const dateInput = useRef<HTMLInputElement>(null);
   const errors = validateWaiverInput({ reason, date, maxDays });
   const shown = submitted ? errors : {};
+  const entityName = parseEntityRef(props.entityRef).name;
 
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
     setSubmitted(true);
+    // Keyboard and screen-reader users land on the field to correct.
+    if (errors.reason) reasonInput.current?.focus();
+    else if (errors.date) dateInput.current?.focus();
     if (errors.reason || errors.date) return;
     setBusy(true);
     setServerError(undefined);
@@ -60,13 +67,23 @@ export function WaiverDialog(props: {
   };
 
   return (
-    <Dialog open onClose={props.onClose} aria-labelledby="gbp-waive-title">
+    <Dialog
+      open
+      fullWidth
+      maxWidth="sm"
+      onClose={props.onClose}
+      aria-labelledby="gbp-waive-title"
+    >
       <form onSubmit={submit} noValidate>
-        <DialogTitle id="gbp-waive-title">Waive {props.ruleTitle}</DialogTitle>
+        <DialogTitle id="gbp-waive-title">
+          Waive “{props.ruleTitle}” for {entityName}
+        </DialogTitle>
         <DialogContent>
           <DialogContentText>
-            While waived, {props.ruleId} counts as passing in the score; the
-            finding stays visible with its real status.
+            Until the waiver expires or is revoked, {props.ruleId} counts as
+            passing in {entityName}'s score; the finding stays visible with its
+            real status, and the waiver is listed on the org page with your
+            reason.
           </DialogContentText>
           {serverError && (
             <Alert severity="error" role="alert">
@@ -78,6 +95,11 @@ export function WaiverDialog(props: {
             label="Reason"
             required
             fullWidth
+            // A dialog opened to ask for a reason starts in its field (WAI-ARIA dialog pattern).
+            // eslint-disable-next-line jsx-a11y/no-autofocus
+            autoFocus
+            variant="outlined"
+            inputRef={reasonInput}
             multiline
             minRows={3}
             margin="normal"
@@ -86,7 +108,7 @@ export function WaiverDialog(props: {
             error={Boolean(shown.reason)}
             helperText={
               shown.reason ??
-              'Why the rule does not apply or cannot be met yet.'
+              'Why the rule does not apply or cannot be met yet, and what would end the waiver (a ticket, a migration).'
             }
             inputProps={{ maxLength: MAX_REASON_LENGTH }}
           />
@@ -95,6 +117,8 @@ export function WaiverDialog(props: {
             label="Waived until (UTC)"
             type="date"
             required
+            variant="outlined"
+            inputRef={dateInput}
             margin="normal"
             value={date}
             onChange={e => setDate(e.target.value)}

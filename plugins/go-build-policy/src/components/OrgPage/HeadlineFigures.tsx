@@ -45,8 +45,9 @@ export function HeadlineFigures(props: { summary: Summary }) {
   const levelCount = (level: ComplianceLevel) => summary.levels[level] ?? 0;
   const shownLevels = LEVELS.filter(l => levelCount(l) > 0);
   return (
+    // Five cards share a row only from lg: at md their titles would be cut off.
     <Grid container spacing={2} alignItems="stretch">
-      <Grid item xs={6} md={2}>
+      <Grid item xs={6} md={4} lg={2}>
         <Figure
           label="Repositories"
           value={String(summary.entities)}
@@ -55,14 +56,14 @@ export function HeadlineFigures(props: { summary: Summary }) {
           }`}
         />
       </Grid>
-      <Grid item xs={6} md={2}>
+      <Grid item xs={6} md={4} lg={2}>
         <Figure
           label="Compliant"
           value={percent(summary.compliantShare)}
           hint={`${summary.compliant} silver or better`}
         />
       </Grid>
-      <Grid item xs={6} md={2}>
+      <Grid item xs={6} md={4} lg={2}>
         <Figure
           label="Average score"
           value={
@@ -72,7 +73,7 @@ export function HeadlineFigures(props: { summary: Summary }) {
           }
         />
       </Grid>
-      <Grid item xs={6} md={3}>
+      <Grid item xs={6} md={6} lg={3}>
         <InfoCard title="Levels" variant="gridItem">
           <div className={classes.levels} aria-label="Level distribution">
             {shownLevels.map((level: ComplianceLevel) => (
@@ -88,7 +89,7 @@ export function HeadlineFigures(props: { summary: Summary }) {
           </div>
         </InfoCard>
       </Grid>
-      <Grid item xs={12} md={3}>
+      <Grid item xs={12} md={6} lg={3}>
         <InfoCard title="Average score over time" variant="gridItem">
           <ScoreHistoryChart
             title="Average score over time"

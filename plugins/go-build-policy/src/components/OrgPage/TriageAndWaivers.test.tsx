@@ -9,8 +9,13 @@ import {
 } from '../../api/GoBuildPolicyApi';
 import { rootRouteRef } from '../../routes';
 import { createFakeApi } from '../../__testUtils__/fixtures';
-import { triageRows } from '../../__testUtils__/triageFixtures';
-import { formatDateTime } from '../../utils/format';
+import { orgWaivers, triageRows } from '../../__testUtils__/triageFixtures';
+import { RULES } from '@go-build-policy/plugin-go-build-policy-common';
+import {
+  formatDate,
+  formatDateTime,
+  RAW_SCORE_EXPLANATION,
+} from '../../utils/format';
 import { GoBuildPolicyOrgContent } from './GoBuildPolicyPage';
 
 function CurrentSearch() {
@@ -59,28 +64,73 @@ describe('triage tab', () => {
   it('lists noncompliant services in the order the server gives', async () => {
     renderOrgPage(createFakeApi(), '?view=triage');
     const table = await screen.findByRole('table', { name: 'Triage' });
-    const links = await within(table).findAllByRole('link');
-    expect(links.map(l => l.textContent)).toEqual(['zeta-api', 'alpha-api']);
-    expect(links[0]).toHaveAttribute(
+    const services = await within(table).findAllByRole('link', {
+      name: /-api$/,
+    });
+    expect(services.map(l => l.textContent)).toEqual(['zeta-api', 'alpha-api']);
+    expect(services[0]).toHaveAttribute(
       'href',
       '/catalog/default/component/zeta-api/go-build-policy',
     );
-    const cells = within(links[1].closest('tr')!).getAllByRole('cell');
+    const cells = within(services[1].closest('tr')!).getAllByRole('cell');
     expect(cells.map(c => c.textContent)).toEqual([
       'alpha-api',
       'payments',
       '82 (raw 70) Bronze',
       'warning',
       '2 days ago',
-      `docker-mod-download-layer · waived until ${formatDateTime(
-        triageRows[1].failingRules[0].waiver!.expiresAt,
-      ).replace(/, .*$/, '')}ci-module-cache`,
+      'docker-mod-download-layer · waivedci-module-cache',
       'Some rules waived',
     ]);
     expect(within(cells[4]).getByText('2 days ago')).toHaveAttribute(
       'title',
       formatDateTime(triageRows[1].failingSince),
     );
+  });
+
+  it('links each failing rule to its finding on the service tab, marking rules with fixes', async () => {
+    const fixable = new Set(['ci-module-cache']);
+    const api = createFakeApi({
+      getRules: async () =>
+        RULES.map(rule => ({ ...rule, fixable: fixable.has(rule.id) })),
+    });
+    renderOrgPage(api, '?view=triage');
+    const table = await screen.findByRole('table', { name: 'Triage' });
+    const fixableRule = await within(table).findByRole('link', {
+      name: 'ci-module-cache (suggests a fix)',
+    });
+    expect(fixableRule).toHaveAttribute(
+      'href',
+      '/catalog/default/component/alpha-api/go-build-policy#finding-ci-module-cache',
+    );
+    const title = RULES.find(r => r.id === 'ci-module-cache')!.title;
+    expect(fixableRule).toHaveAttribute(
+      'title',
+      `${title} (warning), the rule suggests a fix on the service tab`,
+    );
+    const waived = within(table).getByRole('link', {
+      name: 'docker-mod-download-layer · waived',
+    });
+    expect(waived).toHaveAttribute(
+      'href',
+      '/catalog/default/component/alpha-api/go-build-policy#finding-docker-mod-download-layer',
+    );
+    expect(waived.getAttribute('title')).toContain(
+      `waived until ${formatDateTime(
+        triageRows[1].failingRules[0].waiver!.expiresAt,
+      )}`,
+    );
+    expect(waived).not.toHaveTextContent('suggests a fix');
+    expect(screen.getByRole('note', { name: 'Legend' })).toHaveTextContent(
+      /dashed.*waived.*suggests a fix/,
+    );
+  });
+
+  it('explains the raw score where waivers changed it', async () => {
+    renderOrgPage(createFakeApi(), '?view=triage');
+    const raw = await screen.findByText('(raw 70)');
+    expect(raw).toHaveAttribute('title', RAW_SCORE_EXPLANATION);
+    expect(raw).toHaveAttribute('tabindex', '0');
   });
 
   it('pages on the server with the page in the URL', async () => {
@@ -139,10 +189,16 @@ describe('waivers tab', () => {
       'payments-api',
       'docker-mod-download-layer',
       'Base image rebuild scheduled with the platform team',
-      'in 1 week',
+      `in 1 week · ${formatDate(orgWaivers[0].expiresAt)}`,
       'jane',
       'active',
     ]);
+    expect(
+      within(cells[1]).getByRole('link', { name: 'docker-mod-download-layer' }),
+    ).toHaveAttribute(
+      'href',
+      '/go-build-policy/rules#docker-mod-download-layer',
+    );
     expect(within(table).queryByText('Ledger')).not.toBeInTheDocument();
     expect(api.listWaivers).toHaveBeenLastCalledWith({
       state: ['active'],

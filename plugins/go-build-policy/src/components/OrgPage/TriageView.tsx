@@ -1,4 +1,5 @@
 import TableCell from '@material-ui/core/TableCell';
+import Tooltip from '@material-ui/core/Tooltip';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
@@ -9,12 +10,15 @@ import useAsync from 'react-use/esm/useAsync';
 import { goBuildPolicyApiRef } from '../../api/GoBuildPolicyApi';
 import { TriageRow, TriageWaiverState } from '../../api/types';
 import { useEntityTabLink } from '../../hooks/useEntityTabLink';
+import { useRuleCatalogue } from '../../hooks/useRuleCatalogue';
 import { toTriageQuery, useOrgQuery } from '../../hooks/useOrgQuery';
-import { shortRef } from '../../utils/format';
+import { findingAnchor } from '../../utils/findingAnchor';
+import { RAW_SCORE_EXPLANATION, shortRef } from '../../utils/format';
 import { LevelChip } from '../common/LevelChip';
 import { RelativeTime } from '../common/RelativeTime';
 import { SeverityChip } from '../common/SeverityChip';
 import { PagedTable } from './PagedTable';
+import { TriageLegend } from './TriageLegend';
 import { TriageRuleChip } from './TriageRuleChip';
 
 const COLUMNS = [
@@ -34,37 +38,70 @@ const WAIVER_STATE_TEXT: Record<TriageWaiverState, string> = {
 };
 
 const useStyles = makeStyles(theme => ({
-  noWrap: { whiteSpace: 'nowrap' },
+  // Rows grow with their rule chips: the service, score and dates stay on the first line.
+  cell: { verticalAlign: 'top' },
+  // Long names may break at their hyphens in narrow windows, but keep a readable width.
+  service: {
+    verticalAlign: 'top',
+    minWidth: theme.spacing(15),
+    [theme.breakpoints.up('lg')]: { whiteSpace: 'nowrap' },
+  },
+  // Short texts that may wrap onto two lines, never one word a line.
+  shortText: {
+    verticalAlign: 'top',
+    minWidth: theme.spacing(9),
+    [theme.breakpoints.up('lg')]: { whiteSpace: 'nowrap' },
+  },
+  noWrap: { whiteSpace: 'nowrap', verticalAlign: 'top' },
+  score: { verticalAlign: 'top', minWidth: theme.spacing(11) },
+  raw: { borderBottom: `1px dotted ${theme.palette.text.secondary}` },
   chips: {
     display: 'flex',
     flexWrap: 'wrap',
     gap: theme.spacing(0.5),
-    minWidth: theme.spacing(30),
+    minWidth: theme.spacing(22),
   },
 }));
 
 function Score(props: { row: TriageRow }) {
+  const classes = useStyles();
   const { row } = props;
-  const waived =
-    row.rawScore !== undefined && row.rawScore !== row.score
-      ? ` (raw ${row.rawScore})`
-      : '';
+  const waived = row.rawScore !== undefined && row.rawScore !== row.score;
+  // The level chip may wrap under the numbers in narrow windows; the numbers stay together.
   return (
     <>
-      {row.score ?? '—'}
-      {waived} <LevelChip level={row.level} />
+      <span className={classes.noWrap}>
+        {row.score ?? '—'}
+        {waived && (
+          <>
+            {' '}
+            <Tooltip title={RAW_SCORE_EXPLANATION}>
+              {/* Focusable, so keyboard users reach the explanation too. */}
+              {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex */}
+              <span className={classes.raw} tabIndex={0}>
+                (raw {row.rawScore})
+              </span>
+            </Tooltip>
+          </>
+        )}
+      </span>{' '}
+      <LevelChip level={row.level} />
     </>
   );
 }
 
-function TriageTableRow(props: { row: TriageRow }) {
+function TriageTableRow(props: {
+  row: TriageRow;
+  rule: ReturnType<typeof useRuleCatalogue>;
+}) {
   const classes = useStyles();
   const tabLink = useEntityTabLink();
   const { row } = props;
+  const tab = tabLink(row.entityRef);
   return (
     <TableRow hover>
-      <TableCell className={classes.noWrap}>
-        <Link to={tabLink(row.entityRef)}>
+      <TableCell className={classes.service}>
+        <Link to={tab}>
           {row.entity.title ?? parseEntityRef(row.entityRef).name}
         </Link>
         {row.stale && (
@@ -76,23 +113,29 @@ function TriageTableRow(props: { row: TriageRow }) {
       <TableCell className={classes.noWrap}>
         {shortRef(row.entity.owner)}
       </TableCell>
-      <TableCell className={classes.noWrap}>
+      <TableCell className={classes.score}>
         <Score row={row} />
       </TableCell>
-      <TableCell>
+      <TableCell className={classes.cell}>
         <SeverityChip severity={row.worstSeverity} />
       </TableCell>
-      <TableCell className={classes.noWrap}>
+      <TableCell className={classes.shortText}>
         <RelativeTime iso={row.failingSince} />
       </TableCell>
-      <TableCell>
+      <TableCell className={classes.cell}>
         <div className={classes.chips}>
           {row.failingRules.map(rule => (
-            <TriageRuleChip key={rule.ruleId} rule={rule} />
+            <TriageRuleChip
+              key={rule.ruleId}
+              rule={rule}
+              href={`${tab}#${findingAnchor(rule.ruleId)}`}
+              title={props.rule(rule.ruleId)?.title}
+              fixable={props.rule(rule.ruleId)?.fixable}
+            />
           ))}
         </div>
       </TableCell>
-      <TableCell className={classes.noWrap}>
+      <TableCell className={classes.shortText}>
         {WAIVER_STATE_TEXT[row.waiverState]}
       </TableCell>
     </TableRow>
@@ -103,23 +146,28 @@ function TriageTableRow(props: { row: TriageRow }) {
 export function TriageView() {
   const api = useApi(goBuildPolicyApiRef);
   const { query } = useOrgQuery();
+  const rule = useRuleCatalogue();
   const triageQuery = toTriageQuery(query);
   const { value, loading, error } = useAsync(
     () => api.getTriage(triageQuery),
     [api, JSON.stringify(triageQuery)],
   );
   return (
-    <PagedTable
-      label="Triage"
-      columns={COLUMNS}
-      loading={loading}
-      error={error}
-      total={value?.total}
-      empty="No noncompliant services under these filters."
-    >
-      {value?.items.map(row => (
-        <TriageTableRow key={row.entityRef} row={row} />
-      ))}
-    </PagedTable>
+    <>
+      <TriageLegend />
+      <PagedTable
+        label="Triage"
+        columns={COLUMNS}
+        loading={loading}
+        error={error}
+        total={value?.total}
+        empty="No noncompliant services under these filters."
+        compact
+      >
+        {value?.items.map(row => (
+          <TriageTableRow key={row.entityRef} row={row} rule={rule} />
+        ))}
+      </PagedTable>
+    </>
   );
 }

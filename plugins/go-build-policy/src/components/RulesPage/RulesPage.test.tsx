@@ -51,4 +51,58 @@ describe('RulesContent', () => {
       await screen.findByText('Acme builds without cgo'),
     ).toBeInTheDocument();
   });
+
+  it('marks the rules that suggest fixes and renders verdicts as markdown', async () => {
+    const fixable = new Set(['ci-key-not-per-run', 'docker-cache-mounts']);
+    renderInTestApp(<RulesContent />, {
+      apis: [
+        [
+          goBuildPolicyApiRef,
+          createFakeApi({
+            getRules: async () =>
+              RULES.map(rule => ({
+                ...rule,
+                fixable: fixable.has(rule.id),
+                passWhen:
+                  rule.id === 'ci-key-not-per-run'
+                    ? 'CI runs `go mod verify`.'
+                    : rule.passWhen,
+              })),
+          }),
+        ],
+        mockApis.permission(),
+      ],
+    });
+    const card = (id: string) =>
+      screen.getByRole('region', {
+        name: new RegExp(RULES.find(r => r.id === id)!.title),
+      });
+    expect(
+      await screen.findByText(`2 of ${RULES.length} rules suggest a fix`, {
+        exact: false,
+      }),
+    ).toBeInTheDocument();
+    expect(
+      within(card('ci-key-not-per-run')).getByText('Suggests a fix'),
+    ).toBeInTheDocument();
+    expect(
+      within(card('ci-module-cache')).queryByText('Suggests a fix'),
+    ).not.toBeInTheDocument();
+    expect(
+      within(card('ci-key-not-per-run')).getByText('go mod verify').tagName,
+    ).toBe('CODE');
+  });
+
+  it('opens at the top when the anchor is not a valid escape', async () => {
+    const scrollIntoView = jest.fn();
+    Element.prototype.scrollIntoView = scrollIntoView;
+    renderInTestApp(<RulesContent />, {
+      apis: [[goBuildPolicyApiRef, createFakeApi()], mockApis.permission()],
+      initialRouteEntries: ['/go-build-policy/rules#ci-%E0%A4%A'],
+    });
+    expect(
+      await screen.findByRole('region', { name: new RegExp(RULES[0].title) }),
+    ).toBeInTheDocument();
+    expect(scrollIntoView).not.toHaveBeenCalled();
+  });
 });

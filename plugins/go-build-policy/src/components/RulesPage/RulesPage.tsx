@@ -1,6 +1,8 @@
 import { useEffect } from 'react';
 import Box from '@material-ui/core/Box';
 import Card from '@material-ui/core/Card';
+import Chip from '@material-ui/core/Chip';
+import BuildIcon from '@material-ui/icons/Build';
 import CardContent from '@material-ui/core/CardContent';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
@@ -8,6 +10,7 @@ import {
   Content,
   ContentHeader,
   Header,
+  MarkdownContent,
   Page,
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
@@ -35,7 +38,34 @@ const useStyles = makeStyles(theme => ({
   card: { marginBottom: theme.spacing(2), scrollMarginTop: theme.spacing(10) },
   term: { fontWeight: 600, marginTop: theme.spacing(1) },
   heading: { display: 'flex', alignItems: 'center', gap: theme.spacing(1) },
+  fixIcon: { fontSize: '0.875rem' },
 }));
+
+/** Verdict texts quote commands in backticks: markdown renders them as code. */
+function Verdict(props: { term: string; text: string }) {
+  const classes = useStyles();
+  return (
+    <>
+      <Typography className={classes.term}>{props.term}</Typography>
+      <MarkdownContent content={props.text} />
+    </>
+  );
+}
+
+/** Marks a rule that proposes a patch for a failing repository (from the backend's list). */
+function FixableChip() {
+  const classes = useStyles();
+  return (
+    <Chip
+      size="small"
+      color="primary"
+      variant="outlined"
+      icon={<BuildIcon className={classes.fixIcon} aria-hidden />}
+      label="Suggests a fix"
+      title="A failing service's tab shows this rule's patch as a diff, to copy or to open as a pull request"
+    />
+  );
+}
 
 function RuleCard(props: { rule: RuleMetadata }) {
   const classes = useStyles();
@@ -53,17 +83,15 @@ function RuleCard(props: { rule: RuleMetadata }) {
             {rule.title}
           </Typography>
           <SeverityChip severity={rule.defaultSeverity} />
+          {rule.fixable && <FixableChip />}
         </div>
         <Typography variant="caption" color="textSecondary">
           {rule.id}
         </Typography>
         <Typography>{rule.rationale}</Typography>
-        <Typography className={classes.term}>Passes when</Typography>
-        <Typography>{rule.passWhen}</Typography>
-        <Typography className={classes.term}>Fails when</Typography>
-        <Typography>{rule.failWhen}</Typography>
-        <Typography className={classes.term}>Not applicable when</Typography>
-        <Typography>{rule.notApplicableWhen}</Typography>
+        <Verdict term="Passes when" text={rule.passWhen} />
+        <Verdict term="Fails when" text={rule.failWhen} />
+        <Verdict term="Not applicable when" text={rule.notApplicableWhen} />
         <Typography className={classes.term}>Remediation</Typography>
         <Remediation markdown={rule.remediation} />
       </CardContent>
@@ -81,15 +109,26 @@ export function RulesContent() {
 
   useEffect(() => {
     if (!hash) return;
-    document
-      .getElementById(decodeURIComponent(hash.slice(1)))
-      ?.scrollIntoView();
+    let id: string;
+    try {
+      id = decodeURIComponent(hash.slice(1));
+    } catch {
+      return; // A hand-edited anchor with a broken escape: stay at the top.
+    }
+    document.getElementById(id)?.scrollIntoView();
   }, [hash, rules]);
 
   const categories = [...new Set(rules.map(r => r.category))];
+  const fixable = rules.filter(r => r.fixable).length;
   return (
     <Content>
       <ContentHeader title="Rules" />
+      {fixable > 0 && (
+        <Typography variant="body2" color="textSecondary" paragraph>
+          {fixable} of {rules.length} rules suggest a fix: a failing service's
+          tab shows the patch, to copy or to open as a pull request.
+        </Typography>
+      )}
       <Box mb={3}>
         <LevelsCard />
       </Box>

@@ -6,7 +6,12 @@ import ExpandLessIcon from '@material-ui/icons/ExpandLess';
 import ExpandMoreIcon from '@material-ui/icons/ExpandMore';
 import { alpha, makeStyles } from '@material-ui/core/styles';
 import { FixFileChange } from '@go-build-policy/plugin-go-build-policy-common';
-import { DiffLineKind, diffStats, parseUnifiedDiff } from '../../utils/diff';
+import {
+  DiffLineKind,
+  diffStats,
+  numberDiffLines,
+  parseUnifiedDiff,
+} from '../../utils/diff';
 
 const useStyles = makeStyles(theme => ({
   file: {
@@ -36,7 +41,24 @@ const useStyles = makeStyles(theme => ({
     lineHeight: 1.5,
     '&:focus-visible': { outline: `2px solid ${theme.palette.primary.main}` },
   },
-  line: { display: 'block', padding: theme.spacing(0, 1), whiteSpace: 'pre' },
+  // Rows stretch to the longest line, so tints span the whole scrolled width.
+  rows: { display: 'table', minWidth: '100%' },
+  row: { display: 'table-row' },
+  number: {
+    display: 'table-cell',
+    minWidth: '3.5em',
+    padding: theme.spacing(0, 1),
+    textAlign: 'right',
+    color: theme.palette.text.secondary,
+    userSelect: 'none',
+    borderRight: `1px solid ${theme.palette.divider}`,
+  },
+  line: {
+    display: 'table-cell',
+    width: '100%',
+    padding: theme.spacing(0, 1),
+    whiteSpace: 'pre',
+  },
   // Tints keep the text readable on light and dark themes; the +/- prefix stays for
   // those who cannot tell the colours apart.
   add: {
@@ -53,13 +75,14 @@ const useStyles = makeStyles(theme => ({
   context: {},
 }));
 
-/** One file of a patch: a header that folds it, then its lines coloured by kind. */
+/** One file of a patch: a header that folds it, then its numbered lines coloured by kind. */
 export function FileDiff(props: { file: FixFileChange; id: string }) {
   const classes = useStyles();
   const { file } = props;
   const [open, setOpen] = useState(true);
-  const lines = parseUnifiedDiff(file.diff);
-  const { added, removed } = diffStats(lines);
+  const parsed = parseUnifiedDiff(file.diff);
+  const { added, removed } = diffStats(parsed);
+  const lines = numberDiffLines(parsed);
   const bodyId = `${props.id}-body`;
   return (
     <div className={classes.file}>
@@ -92,17 +115,25 @@ export function FileDiff(props: { file: FixFileChange; id: string }) {
           tabIndex={0}
           aria-label={`Changes to ${file.path}`}
         >
-          {lines.map((line, i) => (
-            <code
-              key={i}
-              className={`${classes.line} ${
-                classes[line.kind as DiffLineKind]
-              }`}
-              data-kind={line.kind}
-            >
-              {line.text || ' '}
-            </code>
-          ))}
+          <span className={classes.rows}>
+            {lines.map((line, i) => {
+              const kind = classes[line.kind as DiffLineKind];
+              return (
+                <span key={i} className={`${classes.row} ${kind}`}>
+                  {/* Numbers are for the eye; the +/- text is what readers get. */}
+                  <span className={classes.number} aria-hidden>
+                    {line.oldLine ?? ''}
+                  </span>
+                  <span className={classes.number} aria-hidden>
+                    {line.newLine ?? ''}
+                  </span>
+                  <code className={classes.line} data-kind={line.kind}>
+                    {line.text || ' '}
+                  </code>
+                </span>
+              );
+            })}
+          </span>
         </pre>
       )}
     </div>
