@@ -153,3 +153,21 @@ describe('ci-key-dependency-hash fix', () => {
     expect(fixOffered(files, RULE)).toBeUndefined();
   });
 });
+
+describe('ci-key-dependency-hash fix for a module without go.sum', () => {
+  it('points setup-go at go.mod and says so in the title', () => {
+    const proposal = expectFixMakesRulePass(
+      {
+        'go.mod': GO_MOD,
+        ...NIGHTLY,
+        [WORKFLOW]: workflow(testJob('      - uses: actions/setup-go@v5')),
+      },
+      RULE,
+    );
+    expect(proposal.title).toBe('Key the Go module cache on go.mod');
+    expect(changedLines(proposal)[WORKFLOW]).toEqual({
+      removed: [],
+      added: ['        with:', '          cache-dependency-path: go.mod'],
+    });
+  });
+});

@@ -63,8 +63,10 @@ export function fixKeyDependencyHash(
       `setup-go now hashes \`${path}\` for its built-in key (\`cache-dependency-path\`).`,
     );
   }
+  // A module without go.sum (a go.sum is the real fix, see mod-go-sum) can only be keyed on go.mod.
+  const keyedOn = !groups.length && path === 'go.mod' ? 'go.mod' : 'go.sum';
   return {
-    title: 'Key the Go module cache on go.sum',
+    title: `Key the Go module cache on ${keyedOn}`,
     description: sentences.join(' '),
     edits: rewritten.edits,
   };
