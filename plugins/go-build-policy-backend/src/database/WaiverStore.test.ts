@@ -104,6 +104,19 @@ describe.each(databases.eachSupportedId())('WaiverStore on %s', id => {
     ).toEqual({ outcome: 'unknown-entity' });
   });
 
+  it('refuses waivers for known entities without a scored result', async () => {
+    const { scans, waivers } = await setUp(id);
+    await scans.recordNotGo(entity('docs-site'));
+    expect(
+      await waivers.createWaiver(
+        waiver({ entityRef: 'component:default/docs-site' }),
+      ),
+    ).toEqual({ outcome: 'unknown-entity' });
+    expect(await waivers.listForEntity('component:default/docs-site')).toEqual(
+      [],
+    );
+  });
+
   it('allows a new waiver once the previous one expired or was revoked', async () => {
     const { waivers } = await setUp(id);
     const past = new Date(Date.now() - 3 * HOUR);

@@ -99,11 +99,16 @@ export class WaiverStore {
     const ref = normalizeRef(input.entityRef);
     return this.db.transaction(async tx => {
       // The entity's row lock serialises waiver writes and scans of one entity.
-      const entityQuery = tx(E).where('entity_ref', ref).first('entity_ref');
+      const entityQuery = tx(E)
+        .where('entity_ref', ref)
+        .first('entity_ref', 'latest_scan_id');
       const entity = await (isPostgres(tx)
         ? entityQuery.forUpdate()
         : entityQuery);
-      if (!entity) return { outcome: 'unknown-entity' as const };
+      // A not-Go or never-scanned entity has a row but no result a waiver could change.
+      if (!entity || entity.latest_scan_id === null) {
+        return { outcome: 'unknown-entity' as const };
+      }
       const [active] = await activeWaiversOf(tx, ref, now).then(list =>
         list.filter(w => w.ruleId === input.ruleId),
       );
@@ -270,7 +275,16 @@ export class WaiverStore {
       ).map((r: { entity_ref: string }) => r.entity_ref);
       for (const ref of refs) {
         waivers += await this.db.transaction(async tx => {
-          await reapplyWaivers(tx, ref, now);
+          // The latest of the entity's expiries is when it certainly lost their cover.
+          const [{ expiredAt }] = await this.pendingExpiry(tx, now)
+            .where('entity_ref', ref)
+            .max({ expiredAt: 'expires_at' });
+          await reapplyWaivers(
+            tx,
+            ref,
+            now,
+            expiredAt === null ? now : new Date(Number(expiredAt)),
+          );
           const marked: number = await this.pendingExpiry(tx, now)
             .where('entity_ref', ref)
             .update({ expiry_applied: true });

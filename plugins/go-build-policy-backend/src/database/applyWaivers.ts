@@ -165,11 +165,14 @@ async function rescoreRuleResults(
  * Recomputes the entity's stored latest result from its stored findings with the waivers
  * in force at `now`, in the caller's transaction (after a waiver is created, revoked or
  * expires). Locks the entity's row first, as scans do. False when it has no scored result.
+ * `changedAt` is when the waivers changed (an expiry time, for the late-running sweep):
+ * an entity that becomes noncompliant has failed since then, not since `now`.
  */
 export async function reapplyWaivers(
   tx: Knex.Transaction,
   entityRef: string,
   now: Date,
+  changedAt: Date = now,
 ): Promise<boolean> {
   const ref = normalizeRef(entityRef);
   const query = tx<EntityRow>(TABLES.entities)
@@ -197,7 +200,7 @@ export async function reapplyWaivers(
       level: scored.level,
       // A waiver that ends makes the entity noncompliant from now; one that covers the
       // last failure makes it compliant.
-      ...failingSinceForLevel(tx, scored.level, now),
+      ...failingSinceForLevel(tx, scored.level, changedAt),
     });
   await rescoreRuleResults(tx, ref, scored.score);
   return true;

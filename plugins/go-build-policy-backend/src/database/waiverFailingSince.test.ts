@@ -54,5 +54,32 @@ describe.each(databases.eachSupportedId())(
       );
       expect(Number(await since())).toBe(revokedAt.getTime());
     });
+
+    it('an expired waiver starts the clock when it expired, not when the sweep ran', async () => {
+      const knex = await databases.init(id);
+      const scans = await migratedStore(knex);
+      await scans.recordScan(
+        completedScan(entity('payments'), [finding('mod-go-sum', 'fail')], {
+          at: new Date('2026-11-20T10:00:00Z'),
+        }),
+      );
+      const waivers = new WaiverStore(knex);
+      const expiresAt = new Date('2026-11-25T10:00:00Z');
+      await waivers.createWaiver(
+        {
+          entityRef: REF,
+          ruleId: 'mod-go-sum',
+          reason: 'Accepted for a few days',
+          expiresAt,
+          createdBy: 'user:default/jo',
+        },
+        new Date('2026-11-21T10:00:00Z'),
+      );
+      // The backend was down over the weekend: the sweep runs three days late.
+      await waivers.applyExpired(new Date('2026-11-28T10:00:00Z'));
+      const row = await knex(TABLES.entities).where('entity_ref', REF).first();
+      expect(['bronze', 'needs-work']).toContain(row.level);
+      expect(Number(row.failing_since)).toBe(expiresAt.getTime());
+    });
   },
 );

@@ -7,7 +7,7 @@ import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import ExpandMoreIcon from '@material-ui/icons/ExpandMore';
 import { makeStyles } from '@material-ui/core/styles';
-import { Link, MarkdownContent } from '@backstage/core-components';
+import { Link } from '@backstage/core-components';
 import { Finding } from '@go-build-policy/plugin-go-build-policy-common';
 import { RepositoryInfo, ResultFinding } from '../../api/types';
 import { useRuleTitles } from '../../hooks/useRuleTitles';
@@ -17,6 +17,7 @@ import { SEVERITY_ORDER, STATUS_ORDER } from '../../utils/format';
 import { StatusIndicator } from '../common/StatusIndicator';
 import { SeverityChip } from '../common/SeverityChip';
 import { Remediation } from '../common/Remediation';
+import { SafeMarkdown } from '../common/SafeMarkdown';
 import { WaivedChip } from '../common/WaivedChip';
 import { FindingActions } from './FindingActions';
 import { FindingTriage } from './FindingTriage';
@@ -72,7 +73,7 @@ function FindingDetails(props: {
       )}
       {/* Messages quote files in markdown code spans and lists. */}
       <Box className={classes.section}>
-        <MarkdownContent content={finding.message} />
+        <SafeMarkdown content={finding.message} />
       </Box>
       {finding.locations.length > 0 && (
         <Box className={classes.section}>

@@ -2,10 +2,10 @@ import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import BuildIcon from '@material-ui/icons/Build';
 import { makeStyles } from '@material-ui/core/styles';
-import { MarkdownContent } from '@backstage/core-components';
 import { FixPullRequest, FixSuggestion, RepositoryInfo } from '../../api/types';
 import { combinedPatch } from '../../utils/diff';
 import { FileDiff } from '../common/FileDiff';
+import { SafeMarkdown } from '../common/SafeMarkdown';
 import { CopyPatchButton } from './CopyPatchButton';
 import { PullRequestAction } from './PullRequestAction';
 
@@ -65,7 +65,7 @@ export function FixSuggestionView(props: {
           Suggested fix: {fix.title}
         </Typography>
       </div>
-      <MarkdownContent content={fix.description} />
+      <SafeMarkdown content={fix.description} />
       {fix.files.map((file, i) => (
         <FileDiff key={file.path} file={file} id={`fix-${ruleId}-${i}`} />
       ))}

@@ -40,6 +40,9 @@ export function WaiverDialog(props: {
   const [serverError, setServerError] = useState<string>();
   const reasonInput = useRef<HTMLTextAreaElement>(null);
   const dateInput = useRef<HTMLInputElement>(null);
+  // Enter in the date field submits the form even while the button is disabled: a ref
+  // (not state, which a second event in the same tick does not see yet) sends one waiver.
+  const sending = useRef(false);
   const errors = validateWaiverInput({ reason, date, maxDays });
   const shown = submitted ? errors : {};
   const entityName = parseEntityRef(props.entityRef).name;
@@ -50,7 +53,8 @@ export function WaiverDialog(props: {
     // Keyboard and screen-reader users land on the field to correct.
     if (errors.reason) reasonInput.current?.focus();
     else if (errors.date) dateInput.current?.focus();
-    if (errors.reason || errors.date) return;
+    if (errors.reason || errors.date || sending.current) return;
+    sending.current = true;
     setBusy(true);
     setServerError(undefined);
     try {
@@ -62,6 +66,7 @@ export function WaiverDialog(props: {
       props.onCreated();
     } catch (e) {
       setServerError(errorMessage(e));
+      sending.current = false;
       setBusy(false);
     }
   };

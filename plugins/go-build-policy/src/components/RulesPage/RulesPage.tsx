@@ -10,10 +10,10 @@ import {
   Content,
   ContentHeader,
   Header,
-  MarkdownContent,
   Page,
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
+import { SafeMarkdown } from '../common/SafeMarkdown';
 import { useLocation } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
 import {
@@ -47,7 +47,7 @@ function Verdict(props: { term: string; text: string }) {
   return (
     <>
       <Typography className={classes.term}>{props.term}</Typography>
-      <MarkdownContent content={props.text} />
+      <SafeMarkdown content={props.text} />
     </>
   );
 }

@@ -1,4 +1,5 @@
-import { CodeSnippet, MarkdownContent } from '@backstage/core-components';
+import { CodeSnippet } from '@backstage/core-components';
+import { SafeMarkdown } from './SafeMarkdown';
 
 interface Part {
   kind: 'text' | 'code';
@@ -40,7 +41,7 @@ export function Remediation(props: { markdown: string }) {
             showCopyCodeButton
           />
         ) : (
-          <MarkdownContent key={i} content={part.text} />
+          <SafeMarkdown key={i} content={part.text} />
         ),
       )}
     </>
