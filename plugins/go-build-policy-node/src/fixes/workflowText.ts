@@ -13,7 +13,7 @@
  * work like workflows.
  */
 import { isScalar, Pair, YAMLMap } from 'yaml';
-import { renderEntry, renderValue } from './yamlRender';
+import { renderEntry, renderValue, ScalarValue } from './yamlRender';
 import {
   checked,
   column,
@@ -151,7 +151,7 @@ function replaceValue(
   source: YamlSource,
   map: YAMLMap,
   pair: Pair,
-  value: string,
+  value: ScalarValue,
 ): string | undefined {
   const { text, unit, eol } = source;
   const node = pair.value;
@@ -174,7 +174,7 @@ function setEntry(
   source: YamlSource,
   map: YAMLMap,
   key: string,
-  value: string | undefined,
+  value: ScalarValue | undefined,
   placement: Placement = {},
 ): string | undefined {
   const pair = pairOf(map, key);
@@ -196,7 +196,7 @@ function setNested(
   map: YAMLMap,
   parent: string,
   key: string,
-  value: string | undefined,
+  value: ScalarValue | undefined,
   placement: Placement,
 ): string | undefined {
   const { text, unit, eol } = source;
@@ -235,14 +235,15 @@ function edit(
 /**
  * Sets `with.<input>` of the step whose item starts at line `stepLine` (1-based, as
  * Step.span.startLine); adds `with:` after `uses:` if missing; removes the input when
- * value is undefined (and an emptied `with:`). Returns undefined when the step cannot
+ * value is undefined (and an emptied `with:`). Booleans are written plainly (`cache: false`),
+ * as action docs show them. Returns undefined when the step cannot
  * be found, has no `uses:`, or cannot be edited safely (flow-style maps, anchors).
  */
 export function setStepInput(
   text: string,
   stepLine: number,
   input: string,
-  value: string | undefined,
+  value: ScalarValue | undefined,
 ): string | undefined {
   return edit(text, source => {
     const step = findStep(source, stepLine);

@@ -49,17 +49,21 @@ function blockIsSafe(value: string): boolean {
   return value.includes('\n') && !value.includes('\r') && !hasControl(value);
 }
 
+/** A value the setters write: text (quoted when needed) or a boolean, written plainly. */
+export type ScalarValue = string | boolean;
+
 /**
  * What follows `key:` for a value whose key is at `keyColumn`: ` plain`, ` 'quoted'` or,
  * for multi-line text, a `|` block scalar indented one unit deeper (chomping `-`/`+`
  * keeps the value's trailing line breaks exact).
  */
 export function renderValue(
-  value: string,
+  value: ScalarValue,
   keyColumn: number,
   unit: number,
   eol: string,
 ): string {
+  if (typeof value === 'boolean') return ` ${value}`;
   if (!blockIsSafe(value)) return ` ${yamlScalar(value)}`;
   const trailing = value.length - value.replace(/\n+$/, '').length;
   const body = value.slice(0, value.length - trailing).split('\n');

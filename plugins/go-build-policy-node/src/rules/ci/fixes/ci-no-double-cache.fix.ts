@@ -10,7 +10,8 @@ import { RuleContext } from '../../../engine/RuleContext';
 import { FixProposal, ProposeFix } from '../../../fixes/types';
 import { ActionsCache, Job, SetupGoCache } from '../../../model/workflows';
 import { describeCache, describeJob, restores } from '../ciSupport';
-import { FileChanges, removeStep, setBooleanInput } from './setupGoText';
+import { setStepInput } from '../../../fixes/workflowText';
+import { FileChanges, removeStep } from './setupGoText';
 
 function restoresBoth(cache: SetupGoCache): boolean {
   return cache.enabled === true && cache.dependencyFileFound !== false;
@@ -52,7 +53,7 @@ function planJob(job: Job, changes: FileChanges): string | undefined {
   if (coversBoth(job, step)) {
     const { path, startLine } = goCache.step.span;
     changes.add(path, startLine, text =>
-      setBooleanInput(text, startLine, 'cache', false),
+      setStepInput(text, startLine, 'cache', false),
     );
     return `${describeJob(job)}: sets \`cache: false\` on ${describeCache(
       goCache,

@@ -11,7 +11,7 @@ import { setStepInput } from '../../../fixes/workflowText';
 import { FixProposal, ProposeFix } from '../../../fixes/types';
 import { ActionsCache, CacheUse, Job } from '../../../model/workflows';
 import { cacheVerdict, describeCache, describeJob } from '../ciSupport';
-import { FileChanges, removeStep, setBooleanInput } from './setupGoText';
+import { FileChanges, removeStep } from './setupGoText';
 
 function restoresGoCache(job: Job, cache: CacheUse): boolean {
   return (['module', 'build'] as const).some(kind => {
@@ -62,7 +62,7 @@ function planJob(job: Job, changes: FileChanges): string[] | undefined {
     if (cache.kind === 'setup-go') {
       changes.add(path, startLine, text =>
         guard === 'false'
-          ? setBooleanInput(text, startLine, 'cache', false)
+          ? setStepInput(text, startLine, 'cache', false)
           : setStepInput(text, startLine, 'cache', guard),
       );
       done.push(`sets \`cache: ${guard}\` on ${describeCache(cache)}`);

@@ -19,12 +19,7 @@ import {
 import { goSumsOfJob } from '../jobModules';
 import { addActionsCache } from './addActionsCache';
 import { offRoutineEvent, otherCleanBuildExists } from './cleanBuilds';
-import {
-  addScheduleTrigger,
-  FileChanges,
-  MAX_CHANGES,
-  setBooleanInput,
-} from './setupGoText';
+import { addScheduleTrigger, FileChanges, MAX_CHANGES } from './setupGoText';
 
 export const SETUP_GO_UPGRADE = 'actions/setup-go@v5';
 
@@ -86,7 +81,7 @@ function enableSetupGo(
   if (cache.enabled === false && (current || cacheValue !== undefined)) {
     changes.add(path, line, text =>
       cacheValue === 'true'
-        ? setBooleanInput(text, line, 'cache', true)
+        ? setStepInput(text, line, 'cache', true)
         : setStepInput(text, line, 'cache', cacheValue),
     );
     done.push(

@@ -1,4 +1,5 @@
-import { addScheduleTrigger, removeStep, setBooleanInput } from './setupGoText';
+import { setStepInput } from '../../../fixes/workflowText';
+import { addScheduleTrigger, removeStep } from './setupGoText';
 
 const WORKFLOW = [
   'on:',
@@ -65,10 +66,10 @@ describe('setupGoText', () => {
   });
 
   it('writes booleans plainly', () => {
-    const after = setBooleanInput(WORKFLOW, 8, 'lookup-only', false);
+    const after = setStepInput(WORKFLOW, 8, 'lookup-only', false);
     expect(after).toContain(
       '          path: ~/go/pkg/mod\n          lookup-only: false\n',
     );
-    expect(setBooleanInput(WORKFLOW, 99, 'cache', true)).toBeUndefined();
+    expect(setStepInput(WORKFLOW, 99, 'cache', true)).toBeUndefined();
   });
 });

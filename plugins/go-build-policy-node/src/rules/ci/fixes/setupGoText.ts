@@ -7,7 +7,6 @@
 import { RuleContext } from '../../../engine/RuleContext';
 import { FileEdit } from '../../../fixes/types';
 import { parseYaml } from '../../../parsers/yaml';
-import { setStepInput } from '../../../fixes/workflowText';
 import { SourceSpan } from '../../../model/workflows';
 import {
   checked,
@@ -154,23 +153,4 @@ export function addScheduleTrigger(
   return checked(
     splice(text, at, at, lead + lines.join(source.eol) + source.eol),
   );
-}
-
-const PLACEHOLDER = 'go-build-policy-boolean-placeholder';
-
-/**
- * Sets a step input to a boolean written plainly (`cache: false`), as people write it:
- * setStepInput writes strings, and quotes `false` so YAML 1.1 readers keep it a string.
- * Actions inputs are strings either way; plain is what the action's docs show.
- */
-export function setBooleanInput(
-  text: string,
-  stepLine: number,
-  input: string,
-  value: boolean,
-): string | undefined {
-  if (text.includes(PLACEHOLDER)) return undefined;
-  const marked = setStepInput(text, stepLine, input, PLACEHOLDER);
-  if (marked === undefined) return undefined;
-  return checked(marked.replace(PLACEHOLDER, String(value)));
 }
