@@ -13,35 +13,33 @@
  * work like workflows.
  */
 import { isScalar, Pair, YAMLMap } from 'yaml';
-import { renderEntry, renderValue, ScalarValue } from './yamlRender';
+import { renderEntry, ScalarValue } from './yamlRender';
 import {
-  checked,
   column,
   contentEnd,
   isBlockMap,
-  isEmptyScalar,
   keyColumn,
   lineOf,
-  lineStart,
-  loadYaml,
   nextLineStart,
   pairOf,
   sharesNodes,
   splice,
   startOf,
-  startsLine,
   StepItem,
   stepItems,
   YamlSource,
 } from './yamlSource';
+import {
+  aboveComments,
+  edit,
+  insertLines,
+  Placement,
+  replaceValue,
+  setEntry,
+  setNested,
+} from './yamlEntries';
 
 export { yamlScalar } from './yamlRender';
-
-/** Where a new entry goes: after the first present `after` key, else before the first present `before` key, else last. */
-interface Placement {
-  after?: string[];
-  before?: string[];
-}
 
 export type EnvScope =
   | { level: 'workflow' }
@@ -64,172 +62,6 @@ function findStepItem(
 
 function findStep(source: YamlSource, stepLine: number): YAMLMap | undefined {
   return findStepItem(source, stepLine)?.step;
-}
-
-/** Offset to insert whole lines at, above the comment lines that belong to the line at `offset`. */
-function aboveComments(text: string, offset: number): number {
-  let start = lineStart(text, offset);
-  while (start > 0) {
-    const previous = lineStart(text, start - 1);
-    if (!/^[ \t]*#/.test(text.slice(previous, start))) break;
-    start = previous;
-  }
-  return start;
-}
-
-/** Writes whole lines at a line start (or the end of the text). */
-function insertLines(
-  source: YamlSource,
-  offset: number,
-  lines: string[],
-): string {
-  const { text, eol } = source;
-  const lead = offset === text.length && !text.endsWith('\n') ? eol : '';
-  return splice(text, offset, offset, lead + lines.join(eol) + eol);
-}
-
-/** Adds `key: value` (rendered) to a block map at the placement. */
-function insertEntry(
-  source: YamlSource,
-  map: YAMLMap,
-  key: string,
-  value: unknown,
-  placement: Placement,
-): string | undefined {
-  const { text, unit, eol } = source;
-  const keyCol = keyColumn(source, map);
-  const lines = renderEntry(key, value, keyCol, unit, eol);
-  const after = placement.after
-    ?.map(name => pairOf(map, name))
-    .find(pair => pair);
-  const before = placement.before
-    ?.map(name => pairOf(map, name))
-    .find(pair => pair);
-  if (!after && before) {
-    const keyStart = startOf(before.key);
-    if (keyStart === undefined) return undefined;
-    if (startsLine(text, keyStart)) {
-      return insertLines(source, aboveComments(text, keyStart), lines);
-    }
-    // The first key of a `- ` item: the new entry takes its place on that line.
-    const entry = lines.join(eol).slice(keyCol);
-    return splice(text, keyStart, keyStart, entry + eol + ' '.repeat(keyCol));
-  }
-  const last = after ?? (map.items[map.items.length - 1] as Pair);
-  const end = contentEnd(text, last);
-  if (end === undefined) return undefined;
-  return insertLines(source, nextLineStart(text, end), lines);
-}
-
-/** Removes a map entry with its lines; undefined when that would leave a bare `- `. */
-function removeEntry(
-  source: YamlSource,
-  map: YAMLMap,
-  pair: Pair,
-): string | undefined {
-  const { text } = source;
-  const keyStart = startOf(pair.key);
-  const end = contentEnd(text, pair);
-  if (keyStart === undefined || end === undefined) return undefined;
-  if (startsLine(text, keyStart)) {
-    return splice(
-      text,
-      lineStart(text, keyStart),
-      nextLineStart(text, end),
-      '',
-    );
-  }
-  // First key of a `- ` item: pull the next key up onto the dash line.
-  const next = map.items[map.items.indexOf(pair) + 1] as Pair | undefined;
-  const nextStart = startOf(next?.key);
-  if (nextStart === undefined) return undefined;
-  return splice(text, keyStart, nextStart, '');
-}
-
-/** Replaces the scalar value of an entry (or fills an empty one). */
-function replaceValue(
-  source: YamlSource,
-  map: YAMLMap,
-  pair: Pair,
-  value: ScalarValue,
-): string | undefined {
-  const { text, unit, eol } = source;
-  const node = pair.value;
-  const rendered = renderValue(value, keyColumn(source, map), unit, eol);
-  if (node === null || isEmptyScalar(node)) {
-    const keyEnd = contentEnd(text, pair.key);
-    const colon = keyEnd === undefined ? -1 : text.indexOf(':', keyEnd);
-    if (colon < 0) return undefined;
-    return splice(text, colon + 1, colon + 1, rendered);
-  }
-  if (!isScalar(node) || node.anchor || node.tag) return undefined;
-  const start = startOf(node);
-  const end = contentEnd(text, node);
-  if (start === undefined || end === undefined) return undefined;
-  return splice(text, start, end, rendered.slice(1));
-}
-
-/** Sets, adds or removes `key` of a block map. */
-function setEntry(
-  source: YamlSource,
-  map: YAMLMap,
-  key: string,
-  value: ScalarValue | undefined,
-  placement: Placement = {},
-): string | undefined {
-  const pair = pairOf(map, key);
-  if (!pair) {
-    return value === undefined
-      ? source.text
-      : insertEntry(source, map, key, value, placement);
-  }
-  if (value === undefined) return removeEntry(source, map, pair);
-  return replaceValue(source, map, pair, value);
-}
-
-/**
- * Sets `parent.key` of a block map (`with.<input>`, `env.<NAME>`): creates `parent:` at
- * the placement when missing, and removes it once its last entry is removed.
- */
-function setNested(
-  source: YamlSource,
-  map: YAMLMap,
-  parent: string,
-  key: string,
-  value: ScalarValue | undefined,
-  placement: Placement,
-): string | undefined {
-  const { text, unit, eol } = source;
-  const parentPair = pairOf(map, parent);
-  if (!parentPair) {
-    if (value === undefined) return text;
-    return insertEntry(source, map, parent, { [key]: value }, placement);
-  }
-  const child = parentPair.value;
-  if (child === null || isEmptyScalar(child)) {
-    if (value === undefined) return text;
-    const parentEnd = contentEnd(text, parentPair.key);
-    if (parentEnd === undefined) return undefined;
-    const col = keyColumn(source, map) + unit;
-    const lines = renderEntry(key, value, col, unit, eol);
-    return insertLines(source, nextLineStart(text, parentEnd), lines);
-  }
-  if (!isBlockMap(child) || sharesNodes(child)) return undefined;
-  const entry = pairOf(child, key);
-  if (value === undefined && entry && child.items.length === 1) {
-    return removeEntry(source, map, parentPair);
-  }
-  return setEntry(source, child, key, value);
-}
-
-function edit(
-  text: string,
-  change: (source: YamlSource) => string | undefined,
-): string | undefined {
-  const source = loadYaml(text);
-  if (!source) return undefined;
-  const result = change(source);
-  return result === undefined || result === text ? result : checked(result);
 }
 
 /**
