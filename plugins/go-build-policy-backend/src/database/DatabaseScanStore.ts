@@ -35,6 +35,7 @@ import {
   EntityRow,
   entityInfoColumns,
   historyEntryFromScan,
+  isPostgres,
   normalizeRef,
   repositoryRowFromEntity,
   ScanRow,
@@ -46,10 +47,6 @@ const MIGRATIONS_DIR = resolvePackagePath(
   '@go-build-policy/plugin-go-build-policy-backend',
   'migrations',
 );
-
-function isPostgres(db: Knex): boolean {
-  return String(db.client.config.client).includes('pg');
-}
 
 /** Entity info for a ref the store has never seen, when the caller gave none. */
 function minimalInfo(entityRef: string): ScannedEntityInfo {

@@ -5,7 +5,13 @@ import { randomUUID } from 'node:crypto';
 import { RepositoryFilter, ScannedEntityInfo } from './ScanStore';
 import { reapplyWaivers } from './applyWaivers';
 import { applyRepositoryFilter } from './filters';
-import { EntityRow, entityInfoFromRow, normalizeRef, TABLES } from './rows';
+import {
+  EntityRow,
+  entityInfoFromRow,
+  isPostgres,
+  normalizeRef,
+  TABLES,
+} from './rows';
 import {
   activeWaiversOf,
   WAIVERS_TABLE,
@@ -51,10 +57,6 @@ export interface WaiverListQuery extends RepositoryFilter {
 export interface WaiverListPage {
   items: Array<WaiverRecord & { entity?: ScannedEntityInfo }>;
   total: number;
-}
-
-function isPostgres(db: Knex): boolean {
-  return db.client.config.client === 'pg';
 }
 
 /** Narrows a query over gbp_waivers to waivers in any of the states at `now`. */

@@ -12,6 +12,7 @@ import {
   EntityRow,
   FindingRow,
   findingFromRow,
+  isPostgres,
   normalizeRef,
   parseJson,
   ScanRow,
@@ -61,10 +62,6 @@ export function scoreWithWaivers(
   return stored.notApplicable
     ? { ...scored, level: 'not-applicable', rawLevel: 'not-applicable' }
     : scored;
-}
-
-function isPostgres(db: Knex): boolean {
-  return db.client.config.client === 'pg';
 }
 
 /**

@@ -1,4 +1,5 @@
 import { parseEntityRef } from '@backstage/catalog-model';
+import type { Knex } from 'knex';
 import {
   ComplianceLevel,
   Finding,
@@ -23,6 +24,11 @@ export const TABLES = {
 } as const;
 
 export const DAY_MS = 86_400_000;
+
+/** Whether the database is PostgreSQL (row locks, `FOR UPDATE`); otherwise SQLite. */
+export function isPostgres(db: Knex): boolean {
+  return String(db.client.config.client).includes('pg');
+}
 
 export const SEVERITY_RANK: Record<Severity, number> = {
   info: 1,

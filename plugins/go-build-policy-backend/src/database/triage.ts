@@ -22,11 +22,9 @@ import {
 import { WAIVERS_TABLE, WaiverRow, whereActive } from './waiverRows';
 
 const E = TABLES.entities;
-const SEVERITY_BY_RANK: Record<number, Severity> = {
-  1: 'info',
-  2: 'warning',
-  3: 'error',
-};
+const SEVERITY_BY_RANK = Object.fromEntries(
+  Object.entries(SEVERITY_RANK).map(([severity, rank]) => [rank, severity]),
+) as Record<number, Severity>;
 
 type TriageEntityRow = EntityRow & {
   failing_since: string | number | null;

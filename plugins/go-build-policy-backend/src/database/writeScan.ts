@@ -7,6 +7,7 @@ import {
   DAY_MS,
   entityInfoColumns,
   EntityRow,
+  isPostgres,
   normalizeRef,
   TABLES,
 } from './rows';
@@ -17,10 +18,6 @@ function uniqueByRule(findings: readonly Finding[]): Finding[] {
   return findings.filter(
     f => !seen.has(f.ruleId) && Boolean(seen.add(f.ruleId)),
   );
-}
-
-function isPostgres(db: Knex): boolean {
-  return db.client.config.client === 'pg';
 }
 
 /** Adds the scan to its day's tally (the org trend reads these, not the history). */

@@ -1,3 +1,4 @@
+import { isPostgres } from '../database/rows';
 import type { Knex } from 'knex';
 
 const QUEUE = 'gbp_scan_queue';
@@ -53,7 +54,7 @@ export class ScanQueue {
   ) {}
 
   private get isPostgres(): boolean {
-    return String(this.db.client.config.client).includes('pg');
+    return isPostgres(this.db);
   }
 
   /** Adds entities (or moves them earlier); never delays an entity already due sooner. */
