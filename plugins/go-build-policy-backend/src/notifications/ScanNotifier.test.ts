@@ -98,6 +98,19 @@ describe('ScanNotifier', () => {
     ]);
   });
 
+  it('names an entity without a title by its name', async () => {
+    const { store, notifier, sent } = await setup();
+    const info = entity('ledger', { title: undefined });
+    await store.recordScan(
+      completedScan(info, good, { at: new Date('2026-11-20T10:00:00Z') }),
+    );
+    await store.recordScan(
+      completedScan(info, worse, { at: new Date('2026-11-21T10:00:00Z') }),
+    );
+    await notifier.scanRecorded(info.entityRef);
+    expect(sent[0].payload.title).toMatch(/^ledger: Go build policy dropped/);
+  });
+
   it('stays quiet when the result improves or notifications are off', async () => {
     const { store, notifier, sent } = await setup();
     const info = entity('ledger');

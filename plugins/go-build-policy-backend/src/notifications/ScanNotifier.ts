@@ -1,4 +1,5 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
+import { parseEntityRef } from '@backstage/catalog-model';
 import type { NotificationService } from '@backstage/plugin-notifications-node';
 import type { SignalsService } from '@backstage/plugin-signals-node';
 import {
@@ -73,7 +74,7 @@ export class ScanNotifier {
       waived,
     );
     if (!regression) return;
-    const name = result.entity.title ?? entityRef;
+    const name = result.entity.title ?? parseEntityRef(entityRef).name;
     await this.options.notifications!.send({
       recipients: { type: 'entity', entityRef },
       payload: regressionPayload(entityRef, name, regression, latest.commitSha),
